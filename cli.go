@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"os"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/alecthomas/kong"
+	"github.com/charmbracelet/x/term"
+
+	"rostrum/model"
+	"rostrum/seeds"
+	"rostrum/tui"
+)
+
+// CLI is the command line, parsed by kong. The reader is the default
+// command, so `rostrum PATH...` opens it.
+type CLI struct {
+	Version kong.VersionFlag `help:"Print the version and exit."`
+	Log     string           `help:"Write a debug log to FILE (nothing is ever logged to the terminal)." placeholder:"FILE" type:"path"`
+
+	Read ReadCmd `cmd:"" default:"withargs" help:"Open the reader on PATHs (default: the embedded seeds)."`
+	List ListCmd `cmd:"" help:"List documents: id, date, place or source, title."`
+	Show ShowCmd `cmd:"" help:"Print one document, rendered, to standard output."`
+}
+
+// ReadCmd opens the interactive reader.
+type ReadCmd struct {
+	Paths []string `arg:"" optional:"" name:"path" help:"Files or folders to read (recursively); - reads standard input."`
+	Style string   `help:"Colours: auto (follow the terminal), dark or light." enum:"auto,dark,light" default:"auto"`
+}
+
+// Run loads the corpus and runs the reader until the user quits. Problems
+// met while loading are printed after the screen is restored.
+func (r *ReadCmd) Run(cli *CLI, s *stdio) error {
+	if !isTerminal(s.out) {
+		return errors.New("the reader needs a terminal; for output to a pipe use `rostrum list` or `rostrum show`")
+	}
+	c, err := loadCorpus(r.Paths, s)
+	if err != nil {
+		return err
+	}
+	opts := []tea.ProgramOption{tea.WithOutput(s.out), tea.WithEnvironment(s.environ)}
+	if in, ok := s.in.(*os.File); ok && !term.IsTerminal(in.Fd()) {
+		// Standard input was a document (or a pipe); read keys from the terminal.
+		tty, err := os.Open("/dev/tty")
+		if err != nil {
+			return fmt.Errorf("no terminal to read keys from: %w", err)
+		}
+		defer tty.Close()
+		opts = append(opts, tea.WithInput(tty))
+	}
+	if cli.Log != "" {
+		f, err := tea.LogToFile(cli.Log, "rostrum")
+		if err != nil {
+			return fmt.Errorf("opening log file: %w", err)
+		}
+		defer f.Close()
+	} else {
+		log.SetOutput(io.Discard)
+	}
+	theme := map[string]tui.Theme{"auto": tui.ThemeAuto, "dark": tui.ThemeDark, "light": tui.ThemeLight}[r.Style]
+	if _, err := tea.NewProgram(tui.New(c, tui.Options{Theme: theme}), opts...).Run(); err != nil {
+		return fmt.Errorf("running the reader: %w", err)
+	}
+	reportProblems(s, c.Problems)
+	return nil
+}
+
+// loadCorpus loads paths, or the embedded seeds when there are none. It
+// fails with one line when nothing at all could be loaded.
+func loadCorpus(paths []string, s *stdio) (*model.Corpus, error) {
+	var c *model.Corpus
+	var err error
+	if len(paths) == 0 {
+		c, err = model.LoadFS(context.Background(), seeds.FS(), "seeds")
+	} else {
+		c, err = model.Load(context.Background(), paths, model.LoadOptions{Stdin: s.in})
+	}
+	if err != nil {
+		return nil, fmt.Errorf("loading documents: %w", err)
+	}
+	if c.Len() > 0 {
+		return c, nil
+	}
+	switch len(c.Problems) {
+	case 0:
+		return nil, fmt.Errorf("nothing to read: no documents in %s", quoteList(paths))
+	case 1:
+		return nil, fmt.Errorf("nothing to read: %s", c.Problems[0])
+	}
+	return nil, fmt.Errorf("nothing to read: %d files could not be loaded; first %s", len(c.Problems), c.Problems[0])
+}
+
+// reportProblems prints the files that could not be loaded, a few at most,
+// on standard error.
+func reportProblems(s *stdio, problems []model.Problem) {
+	const show = 5
+	for i, p := range problems {
+		if i == show {
+			fmt.Fprintf(s.err, "rostrum: … and %d more files skipped\n", len(problems)-show)
+			break
+		}
+		fmt.Fprintf(s.err, "rostrum: skipped %s\n", p)
+	}
+}
+
+func quoteList(paths []string) string {
+	out := ""
+	for i, p := range paths {
+		if i > 0 {
+			out += ", "
+		}
+		out += fmt.Sprintf("%q", p)
+	}
+	return out
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}

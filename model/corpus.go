@@ -1,0 +1,98 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Problem is a file or path that could not be loaded, with a one-line
+// reason.
+type Problem struct {
+	Path   string
+	Reason string
+}
+
+// String formats the problem as "path: reason".
+func (p Problem) String() string { return p.Path + ": " + p.Reason }
+
+// Corpus is a loaded set of documents.
+//
+// Invariants: IDs are unique within Docs (a second document with the same
+// content gets the suffix "-2", and so on); Docs keep load order.
+type Corpus struct {
+	Docs     []*Document
+	Problems []Problem
+	byID     map[string]*Document
+	haystack []string // per document: lower-cased metadata and body, for Filter
+}
+
+// NewCorpus builds a corpus from parsed documents, in the order given.
+func NewCorpus(docs []*Document, problems []Problem) *Corpus {
+	c := &Corpus{Docs: docs, Problems: problems}
+	c.index()
+	return c
+}
+
+// index makes IDs unique and builds the lookup tables.
+func (c *Corpus) index() {
+	c.byID = make(map[string]*Document, len(c.Docs))
+	c.haystack = make([]string, len(c.Docs))
+	for i, d := range c.Docs {
+		base := d.ID
+		for n := 2; c.byID[d.ID] != nil; n++ {
+			d.ID = fmt.Sprintf("%s-%d", base, n)
+		}
+		c.byID[d.ID] = d
+		c.haystack[i] = strings.ToLower(strings.Join([]string{
+			d.Title, d.DateString(), d.Place, d.Source, d.Speaker, d.Body,
+		}, "\n"))
+	}
+}
+
+// Len is the number of documents.
+func (c *Corpus) Len() int { return len(c.Docs) }
+
+// Find returns the document with the given ID, or the only document whose
+// ID starts with it. It returns an error naming the candidates when the
+// prefix is ambiguous, and one saying so when nothing matches.
+func (c *Corpus) Find(id string) (*Document, error) {
+	if d := c.byID[id]; d != nil {
+		return d, nil
+	}
+	var found []*Document
+	for _, d := range c.Docs {
+		if id != "" && strings.HasPrefix(d.ID, id) {
+			found = append(found, d)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return nil, fmt.Errorf("no document with ID %q", id)
+	case 1:
+		return found[0], nil
+	}
+	return nil, fmt.Errorf("ID %q is ambiguous: %d documents start with it", id, len(found))
+}
+
+// Filter returns the indexes into Docs of the documents that contain every
+// word of query (case-insensitively) in their title, date, place, source,
+// speaker or body, in corpus order. An empty query matches everything.
+func (c *Corpus) Filter(query string) []int {
+	terms := strings.Fields(strings.ToLower(query))
+	out := make([]int, 0, len(c.Docs))
+	for i := range c.Docs {
+		if matchesAll(c.haystack[i], terms) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func matchesAll(hay string, terms []string) bool {
+	for _, t := range terms {
+		if !strings.Contains(hay, t) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,232 @@
+package model
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// DefaultMaxFileSize is the largest file the loader reads (16 MiB).
+const DefaultMaxFileSize = 16 << 20
+
+// StdinPath is the path that stands for standard input.
+const StdinPath = "-"
+
+// LoadOptions tune Load. The zero value is usable.
+type LoadOptions struct {
+	MaxFileSize int64     // files larger than this become problems; 0 means the default
+	Stdin       io.Reader // read for the path "-"; nil means no standard input
+	Workers     int       // files read in parallel; 0 means one per CPU
+}
+
+// source is one thing to read: a file on disk, a file in an fs.FS, or
+// standard input.
+type source struct {
+	path string
+	fsys fs.FS // nil for the OS file system
+}
+
+// Load reads every path (files, folders recursively, or "-" for standard
+// input) concurrently and returns the corpus in a stable order: arguments
+// in the order given, files within a folder in lexical order. A path or
+// file that cannot be read becomes a Problem; Load itself only fails when
+// ctx is cancelled.
+func Load(ctx context.Context, paths []string, opts LoadOptions) (*Corpus, error) {
+	var srcs []source
+	var problems []Problem
+	for _, p := range paths {
+		found, probs := expand(p)
+		srcs = append(srcs, found...)
+		problems = append(problems, probs...)
+	}
+	return loadSources(ctx, srcs, problems, opts)
+}
+
+// LoadFS reads every document in fsys (recursively from its root), as
+// Load does for a folder. Paths are recorded as prefix + "/" + name.
+func LoadFS(ctx context.Context, fsys fs.FS, prefix string) (*Corpus, error) {
+	var srcs []source
+	var problems []Problem
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			problems = append(problems, Problem{Path: path.Join(prefix, p), Reason: err.Error()})
+			return nil
+		}
+		if p != "." && skipName(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() {
+			srcs = append(srcs, source{path: p, fsys: fsys})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	c, err := loadSources(ctx, srcs, problems, LoadOptions{})
+	if c != nil {
+		for _, d := range c.Docs {
+			d.Path = path.Join(prefix, d.Path)
+		}
+	}
+	return c, err
+}
+
+// skipName reports whether the loader skips a file or folder: hidden names,
+// which include AppleDouble "._" companion files.
+func skipName(name string) bool {
+	return strings.HasPrefix(name, ".")
+}
+
+// expand lists the files a path argument stands for.
+func expand(p string) ([]source, []Problem) {
+	if p == StdinPath {
+		return []source{{path: StdinPath}}, nil
+	}
+	info, err := os.Stat(p)
+	if err != nil {
+		return nil, []Problem{{Path: p, Reason: describeErr(err)}}
+	}
+	if !info.IsDir() {
+		return []source{{path: p}}, nil
+	}
+	var srcs []source
+	var problems []Problem
+	_ = filepath.WalkDir(p, func(fp string, d fs.DirEntry, err error) error {
+		if err != nil {
+			problems = append(problems, Problem{Path: fp, Reason: describeErr(err)})
+			return nil
+		}
+		if fp != p && skipName(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0 {
+			srcs = append(srcs, source{path: fp})
+		}
+		return nil
+	})
+	return srcs, problems
+}
+
+// loadSources reads and parses srcs with a bounded pool of workers.
+func loadSources(ctx context.Context, srcs []source, problems []Problem, opts LoadOptions) (*Corpus, error) {
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	docs := make([]*Document, len(srcs))
+	probs := make([]*Problem, len(srcs))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(workers)
+	for i, src := range srcs {
+		if gctx.Err() != nil {
+			break
+		}
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
+			d, err := readSource(src, opts)
+			if err != nil {
+				probs[i] = &Problem{Path: src.path, Reason: describeErr(err)}
+				return nil
+			}
+			docs[i] = d
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var loaded []*Document
+	for i := range srcs {
+		if docs[i] != nil {
+			loaded = append(loaded, docs[i])
+		}
+		if probs[i] != nil {
+			problems = append(problems, *probs[i])
+		}
+	}
+	return NewCorpus(loaded, problems), nil
+}
+
+// readSource reads and parses one source, enforcing the size cap.
+func readSource(src source, opts LoadOptions) (*Document, error) {
+	raw, err := readLimited(src, opts)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(src.path, raw)
+}
+
+func readLimited(src source, opts LoadOptions) ([]byte, error) {
+	var r io.Reader
+	switch {
+	case src.path == StdinPath && src.fsys == nil:
+		if opts.Stdin == nil {
+			return nil, errors.New("standard input is not available")
+		}
+		r = opts.Stdin
+	default:
+		var f fs.File
+		var err error
+		if src.fsys != nil {
+			f, err = src.fsys.Open(src.path)
+		} else {
+			f, err = os.Open(src.path)
+		}
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if info, err := f.Stat(); err == nil && info.IsDir() {
+			return nil, errors.New("is a folder")
+		}
+		r = f
+	}
+	raw, err := io.ReadAll(io.LimitReader(r, opts.MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(raw)) > opts.MaxFileSize {
+		return nil, fmt.Errorf("larger than the %d MiB limit", opts.MaxFileSize>>20)
+	}
+	return raw, nil
+}
+
+// describeErr turns an error into a short reason without repeating the
+// path, which the Problem already carries.
+func describeErr(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or folder"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	return err.Error()
+}

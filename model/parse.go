@@ -1,0 +1,154 @@
+package model
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
+)
+
+// ErrEmpty is returned for a file with no text once sanitised.
+var ErrEmpty = errors.New("empty file (no text)")
+
+var (
+	// datePrefix is the wire format's opening: "date 2025-09-01 ".
+	datePrefix = regexp.MustCompile(`^date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?[ \t]*`)
+
+	// dateline opens a wire lead: "TIANJIN, China, September 1." or
+	// "ASTANA, August 30. /TASS/.". The first component is in capitals.
+	dateline = regexp.MustCompile(`^(\p{Lu}[\p{Lu}\p{M}'’.\- ]*\p{Lu}\.?(?:, [^,\n]{1,40}?)*),? ` +
+		`(Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|` +
+		`Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)` +
+		` \d{1,2}\.?\s*(?:/([^/\n]{1,40})/\.?\s*)?`)
+
+	// credit is an agency credit clause in the lead: ", Trend reports."
+	credit = regexp.MustCompile(`,\s+(\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s\p{Lu}[\p{L}\p{N}.&'’-]*){0,3})\s+(?:reports|reported|informs)\.`)
+)
+
+// Parse decodes, sanitises and parses one file's bytes into a Document.
+// path is recorded as the document's Path and used in messages only.
+func Parse(path string, raw []byte) (*Document, error) {
+	text, note, err := Decode(raw)
+	if err != nil {
+		return nil, err
+	}
+	d, err := ParseText(path, text)
+	if err != nil {
+		return nil, err
+	}
+	if note != "" {
+		d.Problems = append(d.Problems, note)
+	}
+	return d, nil
+}
+
+// ParseText sanitises text and parses it as a wire item when it opens with
+// a "date YYYY-MM-DD" prefix, and as plain text otherwise.
+func ParseText(path, text string) (*Document, error) {
+	text = Sanitize(text)
+	trimmed := strings.TrimSpace(text)
+	if trimmed == "" {
+		return nil, ErrEmpty
+	}
+	d := &Document{ID: contentID(text), Path: path}
+	if m := datePrefix.FindStringSubmatchIndex(trimmed); m != nil {
+		parseWire(d, trimmed[m[1]:], trimmed[m[2]:m[3]])
+	} else {
+		parsePlain(d, trimmed)
+	}
+	return d, nil
+}
+
+// parseWire fills d from an agency item whose date prefix has been removed.
+func parseWire(d *Document, text, date string) {
+	d.Format = FormatWire
+	if t, err := time.Parse(time.DateOnly, date); err == nil {
+		d.Date = t
+	} else {
+		d.Problems = append(d.Problems, "date prefix "+date+" is not a valid date")
+	}
+	d.setBody(splitParagraphs(text))
+	if len(d.Paragraphs) == 0 {
+		return
+	}
+	lead := d.Paragraphs[0]
+	if m := dateline.FindStringSubmatchIndex(lead); m != nil {
+		d.Place = placeName(lead[m[2]:m[3]])
+		if m[6] >= 0 {
+			d.Source = strings.TrimSpace(lead[m[6]:m[7]])
+		}
+		lead = lead[m[1]:]
+	}
+	if m := credit.FindStringSubmatchIndex(lead); m != nil {
+		if d.Source == "" {
+			d.Source = lead[m[2]:m[3]]
+		}
+		lead = lead[:m[0]] + "." + lead[m[1]:]
+	}
+	d.Title = titleFrom(lead)
+}
+
+// parsePlain fills d from plain text: a short first line standing alone is
+// a headline and becomes the title; otherwise the first sentence does.
+func parsePlain(d *Document, text string) {
+	d.Format = FormatText
+	paras := splitParagraphs(text)
+	if len(paras) > 1 && isHeadline(paras[0]) {
+		d.Title = paras[0]
+		paras = paras[1:]
+	}
+	d.setBody(paras)
+	if d.Title == "" && len(d.Paragraphs) > 0 {
+		d.Title = titleFrom(d.Paragraphs[0])
+	}
+}
+
+// isHeadline reports whether a paragraph looks like a headline: one short
+// line that does not end like a sentence.
+func isHeadline(p string) bool {
+	if strings.Contains(p, "\n") || utf8.RuneCountInString(p) > 120 {
+		return false
+	}
+	return !strings.ContainsAny(p[len(p)-1:], ".,;:")
+}
+
+// splitParagraphs splits text at blank lines. Lines are trimmed of
+// surrounding spaces and kept on separate lines within a paragraph.
+func splitParagraphs(text string) []string {
+	var paras []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			paras = append(paras, strings.Join(cur, "\n"))
+			cur = cur[:0]
+		}
+	}
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			flush()
+			continue
+		}
+		cur = append(cur, line)
+	}
+	flush()
+	return paras
+}
+
+// placeName turns a dateline place into display form: components written
+// in capitals ("TIANJIN", "ST. PETERSBURG") are title-cased, the others
+// ("China") kept as written.
+func placeName(s string) string {
+	parts := strings.Split(strings.TrimSpace(s), ", ")
+	for i, p := range parts {
+		if p == strings.ToUpper(p) {
+			// A Caser is stateful, so each call makes its own.
+			parts[i] = cases.Title(language.English).String(p)
+		}
+	}
+	return strings.Join(parts, ", ")
+}

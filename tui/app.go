@@ -1,0 +1,208 @@
+// Package tui is Rostrum's terminal interface, built on Bubble Tea. App is
+// the root Bubble Tea model; "model" in this project always means the
+// domain package, never a Bubble Tea model.
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"rostrum/model"
+)
+
+// Theme chooses the colours: follow the terminal, or force one.
+type Theme int
+
+// The themes. ThemeAuto starts dark and follows the terminal's reported
+// background colour once it answers.
+const (
+	ThemeAuto Theme = iota
+	ThemeDark
+	ThemeLight
+)
+
+// Options configure a new App.
+type Options struct {
+	Theme Theme
+}
+
+// pane names a pane that can have the keyboard focus.
+type pane int
+
+const (
+	paneList pane = iota
+	paneReader
+)
+
+// renderCacheSize bounds the number of cached renderings.
+const renderCacheSize = 64
+
+// App is the root Bubble Tea model: it owns the layout, routes keys and
+// messages to the panes, and starts renders.
+//
+// Display state is kept in a few orthogonal fields: focus (which pane has
+// the keys), readerOpen (which pane a one-pane layout shows), filtering (the
+// filter input has the keys) and showHelp (the help screen covers the
+// panes).
+type App struct {
+	corpus *model.Corpus
+	keys   KeyMap
+	styles Styles
+	theme  Theme
+
+	ready      bool // a window size has arrived; nothing is drawn before
+	lay        layout
+	focus      pane
+	readerOpen bool
+	filtering  bool
+	showHelp   bool
+
+	filter textinput.Model
+	list   listPane
+	reader readerPane
+	help   help.Model
+	status status
+
+	cache    *renderCache
+	inflight bool // a render is running; at most one at a time
+}
+
+// New builds the App for a corpus.
+func New(c *model.Corpus, opts Options) *App {
+	a := &App{
+		corpus: c,
+		keys:   DefaultKeyMap(),
+		theme:  opts.Theme,
+		filter: textinput.New(),
+		reader: newReaderPane(),
+		help:   help.New(),
+		cache:  newRenderCache(renderCacheSize),
+	}
+	a.filter.Prompt = "/ "
+	a.filter.Placeholder = "filter titles, places, text"
+	a.applyTheme(opts.Theme != ThemeLight)
+	a.list.SetItems(c.Docs, "")
+	return a
+}
+
+// Init asks the terminal for its background colour, to pick the theme.
+func (a *App) Init() tea.Cmd {
+	if a.theme != ThemeAuto {
+		return nil
+	}
+	return tea.RequestBackgroundColor
+}
+
+// applyTheme rebuilds every style for a dark or light background.
+func (a *App) applyTheme(dark bool) {
+	a.styles = DefaultStyles(dark)
+	a.help.Styles = a.styles.Help
+	a.filter.SetStyles(a.styles.Filter)
+}
+
+// View draws the whole screen. Nothing is drawn before the first size.
+func (a *App) View() tea.View {
+	v := tea.NewView("")
+	v.AltScreen = true
+	v.WindowTitle = "rostrum"
+	if !a.ready {
+		return v
+	}
+	l := a.lay
+	parts := make([]string, 0, 3)
+	if l.headerH > 0 {
+		parts = append(parts, fitBlock(a.headerView(), l.width, l.headerH))
+	}
+	if body := a.bodyView(); body != "" {
+		parts = append(parts, body)
+	}
+	if l.statusH > 0 {
+		parts = append(parts, fitBlock(a.statusView(), l.width, l.statusH))
+	}
+	v.Content = strings.Join(parts, "\n")
+	return v
+}
+
+// bodyView draws the panes (or the help screen) between header and status.
+func (a *App) bodyView() string {
+	l := a.lay
+	if l.bodyH <= 0 || l.width <= 0 {
+		return ""
+	}
+	if a.showHelp {
+		a.help.SetWidth(l.width - 2)
+		h := "  " + strings.ReplaceAll(a.help.FullHelpView(a.helpKeys().FullHelp()), "\n", "\n  ")
+		return fitBlock("\n"+h, l.width, l.bodyH)
+	}
+	var blocks []string
+	if l.listW > 0 {
+		blocks = append(blocks, fitBlock(a.listView(), l.listW, l.bodyH))
+	}
+	if l.sepW > 0 {
+		sep := a.styles.Separator
+		if a.focus == paneReader {
+			sep = a.styles.SeparatorFocused
+		}
+		blocks = append(blocks, fitBlock(strings.Repeat(sep.Render("│")+"\n", l.bodyH), l.sepW, l.bodyH))
+	}
+	if l.readerW > 0 {
+		blocks = append(blocks, fitBlock(a.reader.View(a.styles, "No document selected."), l.readerW, l.bodyH))
+	}
+	return joinColumns(blocks...)
+}
+
+// listView is the filter line (while filtering or filtered) and the list.
+func (a *App) listView() string {
+	empty := "No documents."
+	if q := a.filter.Value(); q != "" {
+		empty = fmt.Sprintf("No documents match “%s”. Press esc to clear the filter.", q)
+	}
+	list := a.list.View(a.styles, a.focus == paneList && !a.filtering, empty)
+	if !a.filterShown() {
+		return list
+	}
+	return a.filter.View() + "\n" + list
+}
+
+// filterShown reports whether the filter line takes the list's first row.
+func (a *App) filterShown() bool { return a.filtering || a.filter.Value() != "" }
+
+// headerView is the top line: name, document count, active filter.
+func (a *App) headerView() string {
+	st := a.styles
+	n, total := len(a.list.docs), a.corpus.Len()
+	count := plural(total, "document", "documents")
+	if a.filter.Value() != "" {
+		count = fmt.Sprintf("%d of %s · filter “%s”", n, count, a.filter.Value())
+	}
+	s := " " + st.Brand.Render("Rostrum") + st.HeaderText.Render(" · "+count)
+	if p := len(a.corpus.Problems); p > 0 {
+		s += st.HeaderWarn.Render(" · " + plural(p, "problem", "problems"))
+	}
+	return s
+}
+
+// helpKeys is the key map seen from the current context.
+func (a *App) helpKeys() contextHelp {
+	ctx := ctxList
+	switch {
+	case a.showHelp:
+		ctx = ctxHelp
+	case a.filtering:
+		ctx = ctxFilter
+	case a.focus == paneReader:
+		ctx = ctxReader
+	}
+	return contextHelp{km: a.keys, ctx: ctx}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

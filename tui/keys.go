@@ -1,0 +1,85 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap holds every key binding. Bindings carry their own help text, so
+// the status-line hints and the full help (?) are generated from it.
+type KeyMap struct {
+	Up, Down, Top, Bottom    key.Binding
+	PageUp, PageDown         key.Binding
+	HalfPageUp, HalfPageDown key.Binding
+	Open, Back, Focus        key.Binding
+	NextDoc, PrevDoc         key.Binding
+	Filter, FilterAccept     key.Binding
+	FilterCancel             key.Binding
+	Help, Quit, ForceQuit    key.Binding
+}
+
+// DefaultKeyMap returns the default bindings (see the README's key table).
+func DefaultKeyMap() KeyMap {
+	b := func(keys []string, helpKey, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
+	}
+	return KeyMap{
+		Up:           b([]string{"k", "up"}, "↑/k", "up"),
+		Down:         b([]string{"j", "down"}, "↓/j", "down"),
+		Top:          b([]string{"g", "home"}, "g/home", "top"),
+		Bottom:       b([]string{"G", "end"}, "G/end", "bottom"),
+		PageUp:       b([]string{"pgup"}, "pgup", "page up"),
+		PageDown:     b([]string{"pgdown"}, "pgdn", "page down"),
+		HalfPageUp:   b([]string{"ctrl+u"}, "ctrl+u", "½ page up"),
+		HalfPageDown: b([]string{"ctrl+d"}, "ctrl+d", "½ page down"),
+		Open:         b([]string{"enter"}, "enter", "read"),
+		Back:         b([]string{"esc"}, "esc", "back"),
+		Focus:        b([]string{"tab", "shift+tab"}, "tab", "switch pane"),
+		NextDoc:      b([]string{"J"}, "J", "next document"),
+		PrevDoc:      b([]string{"K"}, "K", "previous document"),
+		Filter:       b([]string{"/"}, "/", "filter"),
+		FilterAccept: b([]string{"enter"}, "enter", "keep filter"),
+		FilterCancel: b([]string{"esc"}, "esc", "clear filter"),
+		Help:         b([]string{"?"}, "?", "help"),
+		Quit:         b([]string{"q"}, "q", "quit"),
+		ForceQuit:    b([]string{"ctrl+c"}, "ctrl+c", "quit"),
+	}
+}
+
+// keyContext says which keys apply now, for the status-line hints.
+type keyContext int
+
+const (
+	ctxList keyContext = iota
+	ctxReader
+	ctxFilter
+	ctxHelp
+)
+
+// contextHelp adapts a KeyMap to help.KeyMap for one context.
+type contextHelp struct {
+	km  KeyMap
+	ctx keyContext
+}
+
+// ShortHelp lists the hints shown in the status line.
+func (h contextHelp) ShortHelp() []key.Binding {
+	k := h.km
+	switch h.ctx {
+	case ctxFilter:
+		return []key.Binding{k.FilterAccept, k.FilterCancel}
+	case ctxReader:
+		return []key.Binding{k.Down, k.NextDoc, k.PrevDoc, k.Back, k.Help, k.Quit}
+	case ctxHelp:
+		return []key.Binding{k.Help, k.Quit}
+	}
+	return []key.Binding{k.Down, k.Open, k.Filter, k.Focus, k.Help, k.Quit}
+}
+
+// FullHelp lists every binding in columns, for the help screen.
+func (h contextHelp) FullHelp() [][]key.Binding {
+	k := h.km
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.HalfPageUp, k.HalfPageDown},
+		{k.Open, k.Back, k.Focus, k.NextDoc, k.PrevDoc},
+		{k.Filter, k.FilterAccept, k.FilterCancel},
+		{k.Help, k.Quit, k.ForceQuit},
+	}
+}

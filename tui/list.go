@@ -1,0 +1,134 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"rostrum/model"
+)
+
+// rowsPerItem is the height of one list entry: title line and meta line.
+const rowsPerItem = 2
+
+// listPane shows the documents of the current filter result, one entry of
+// two lines each, and keeps the cursor in view.
+//
+// Invariants: 0 <= cursor < len(docs) unless docs is empty (cursor 0);
+// offset <= cursor < offset+visibleItems() whenever the pane has room.
+type listPane struct {
+	docs          []*model.Document
+	cursor        int
+	offset        int
+	width, height int
+}
+
+// SetItems replaces the entries, keeping the cursor on the document with ID
+// keep when it is still listed and otherwise moving it to the top.
+func (l *listPane) SetItems(docs []*model.Document, keep string) {
+	l.docs = docs
+	l.cursor, l.offset = 0, 0
+	for i, d := range docs {
+		if d.ID == keep {
+			l.cursor = i
+			break
+		}
+	}
+	l.clamp()
+}
+
+// SetSize sets the pane's size in cells.
+func (l *listPane) SetSize(w, h int) {
+	l.width, l.height = w, h
+	l.clamp()
+}
+
+// Selected is the document under the cursor, or nil for an empty list.
+func (l *listPane) Selected() *model.Document {
+	if len(l.docs) == 0 {
+		return nil
+	}
+	return l.docs[l.cursor]
+}
+
+// Move moves the cursor by delta entries, stopping at either end, and
+// reports whether it moved.
+func (l *listPane) Move(delta int) bool {
+	before := l.cursor
+	l.cursor += delta
+	l.clamp()
+	return l.cursor != before
+}
+
+// MoveTo puts the cursor on entry i (clamped) and reports whether it moved.
+func (l *listPane) MoveTo(i int) bool { return l.Move(i - l.cursor) }
+
+// Page is the number of entries one screen holds, at least 1.
+func (l *listPane) Page() int { return max(1, l.height/rowsPerItem) }
+
+func (l *listPane) clamp() {
+	l.cursor = min(max(l.cursor, 0), max(len(l.docs)-1, 0))
+	page := l.Page()
+	if l.cursor < l.offset {
+		l.offset = l.cursor
+	}
+	if l.cursor >= l.offset+page {
+		l.offset = l.cursor - page + 1
+	}
+	l.offset = min(max(l.offset, 0), max(len(l.docs)-page, 0))
+}
+
+// View draws the visible entries. empty is shown when there are none.
+func (l *listPane) View(st Styles, focused bool, empty string) string {
+	if l.width <= 0 || l.height <= 0 {
+		return ""
+	}
+	if len(l.docs) == 0 {
+		return st.ListEmpty.Render(ansi.Wordwrap(empty, max(l.width-2, 1), ""))
+	}
+	var rows []string
+	end := min(l.offset+l.Page(), len(l.docs))
+	for i := l.offset; i < end; i++ {
+		rows = append(rows, l.entry(st, l.docs[i], i == l.cursor, focused)...)
+	}
+	return strings.Join(rows, "\n")
+}
+
+// entry renders one document as its title line and meta line.
+func (l *listPane) entry(st Styles, d *model.Document, selected, focused bool) []string {
+	textW := max(l.width-2, 1)
+	title := ansi.Truncate(d.Title, textW, "…")
+	meta := ansi.Truncate(listMeta(d), textW, "…")
+	if !selected {
+		return []string{"  " + st.ListTitle.Render(title), "  " + st.ListMeta.Render(meta)}
+	}
+	bar := st.ListBar
+	if !focused {
+		bar = st.ListBarBlurred
+	}
+	return []string{
+		bar.Render("│") + " " + st.ListSelTitle.Render(title),
+		bar.Render("│") + " " + st.ListSelMeta.Render(meta),
+	}
+}
+
+// listMeta is the second line of a list entry: date and place or source.
+func listMeta(d *model.Document) string {
+	var parts []string
+	if s := d.DateString(); s != "" {
+		parts = append(parts, s)
+	}
+	switch {
+	case d.Place != "":
+		parts = append(parts, d.Place)
+	case d.Source != "":
+		parts = append(parts, d.Source)
+	}
+	if d.Speaker != "" {
+		parts = append(parts, d.Speaker)
+	}
+	if len(parts) == 0 {
+		parts = append(parts, d.Path)
+	}
+	return strings.Join(parts, " · ")
+}

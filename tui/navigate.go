@@ -1,0 +1,135 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// handleListKey handles keys while the list has the focus.
+func (a *App) handleListKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := a.keys
+	switch {
+	case key.Matches(msg, k.Open):
+		return a, a.openReader()
+	case key.Matches(msg, k.Back):
+		if a.filter.Value() != "" {
+			return a, a.clearFilter()
+		}
+	case key.Matches(msg, k.Filter):
+		a.filtering = true
+		cmd := a.filter.Focus()
+		return a, tea.Batch(cmd, a.relayout())
+	case key.Matches(msg, k.Up):
+		return a, a.moveList(-1)
+	case key.Matches(msg, k.Down):
+		return a, a.moveList(1)
+	case key.Matches(msg, k.Top):
+		return a, a.moveListTo(0)
+	case key.Matches(msg, k.Bottom):
+		return a, a.moveListTo(len(a.list.docs) - 1)
+	case key.Matches(msg, k.PageUp):
+		return a, a.moveList(-a.list.Page())
+	case key.Matches(msg, k.PageDown):
+		return a, a.moveList(a.list.Page())
+	case key.Matches(msg, k.HalfPageUp):
+		return a, a.moveList(-max(a.list.Page()/2, 1))
+	case key.Matches(msg, k.HalfPageDown):
+		return a, a.moveList(max(a.list.Page()/2, 1))
+	}
+	return a, nil
+}
+
+// handleReaderKey handles keys while the reader has the focus.
+func (a *App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k, vp := a.keys, &a.reader.vp
+	switch {
+	case key.Matches(msg, k.Back):
+		return a, a.closeReader()
+	case key.Matches(msg, k.NextDoc):
+		return a, a.moveList(1)
+	case key.Matches(msg, k.PrevDoc):
+		return a, a.moveList(-1)
+	case key.Matches(msg, k.Up):
+		vp.ScrollUp(1)
+	case key.Matches(msg, k.Down):
+		vp.ScrollDown(1)
+	case key.Matches(msg, k.Top):
+		vp.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		vp.GotoBottom()
+	case key.Matches(msg, k.PageUp):
+		vp.PageUp()
+	case key.Matches(msg, k.PageDown):
+		vp.PageDown()
+	case key.Matches(msg, k.HalfPageUp):
+		vp.HalfPageUp()
+	case key.Matches(msg, k.HalfPageDown):
+		vp.HalfPageDown()
+	}
+	return a, nil
+}
+
+// moveList moves the list cursor and shows the newly selected document.
+func (a *App) moveList(delta int) tea.Cmd {
+	if !a.list.Move(delta) {
+		return nil
+	}
+	return a.syncReader()
+}
+
+func (a *App) moveListTo(i int) tea.Cmd {
+	if !a.list.MoveTo(i) {
+		return nil
+	}
+	return a.syncReader()
+}
+
+// wantedKey is the rendering the reader should show now, and whether the
+// reader is visible at all.
+func (a *App) wantedKey() (renderKey, bool) {
+	d := a.list.Selected()
+	if d == nil || a.lay.readerW <= 0 {
+		return renderKey{}, false
+	}
+	w := min(max(a.lay.readerW, minRenderWidth), MaxReadingWidth+2)
+	return renderKey{id: d.ID, width: w, dark: a.styles.Dark}, true
+}
+
+// syncReader brings the reader in line with the list selection, size and
+// theme: from the cache when it can, else by starting a render. At most one
+// render runs at a time; when it ends, handleRendered calls syncReader
+// again, so a burst of moves or resizes costs one extra render at most.
+func (a *App) syncReader() tea.Cmd {
+	a.reader.SetDocument(a.list.Selected())
+	want, ok := a.wantedKey()
+	if !ok || a.reader.shown == want {
+		return nil
+	}
+	if out, hit := a.cache.get(want); hit {
+		a.reader.SetContent(want, out)
+		return nil
+	}
+	if a.inflight {
+		return nil
+	}
+	a.inflight = true
+	return renderCmd(want, BodyMarkdown(a.reader.doc))
+}
+
+// handleRendered stores a finished render and shows it if it is still the
+// one wanted; a stale one (another document, width or theme) is dropped.
+func (a *App) handleRendered(msg docRenderedMsg) (tea.Model, tea.Cmd) {
+	a.inflight = false
+	want, ok := a.wantedKey()
+	if msg.err != nil {
+		if ok && msg.key == want {
+			a.reader.SetFailed(msg.key, msg.err.Error())
+			return a, a.setStatus("Could not render this document; showing plain text.")
+		}
+		return a, a.syncReader()
+	}
+	if msg.key.width == want.width && msg.key.dark == want.dark {
+		a.cache.put(msg.key, msg.content)
+	}
+	return a, a.syncReader()
+}

@@ -1,0 +1,215 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
+
+	"rostrum/model"
+)
+
+// MaxReadingWidth caps the reading column, in cells, for comfortable
+// line lengths on wide terminals.
+const MaxReadingWidth = 100
+
+// minRenderWidth is the narrowest width handed to Glamour; narrower panes
+// show the left part of a render this wide.
+const minRenderWidth = 16
+
+// renderKey identifies one rendering of a document. Renders are cached by
+// it, and a finished render whose key is no longer wanted is dropped.
+type renderKey struct {
+	id    string
+	width int
+	dark  bool
+}
+
+// docRenderedMsg reports a finished render, tagged with what it was for.
+type docRenderedMsg struct {
+	key     renderKey
+	content string
+	err     error
+}
+
+// renderCmd renders md off the UI goroutine. Everything it needs is
+// captured when it is built, and each call makes its own Glamour renderer,
+// so no renderer is shared between goroutines.
+func renderCmd(key renderKey, md string) tea.Cmd {
+	return func() tea.Msg {
+		style := "light"
+		if key.dark {
+			style = "dark"
+		}
+		out, err := RenderMarkdown(md, key.width, style)
+		return docRenderedMsg{key: key, content: out, err: err}
+	}
+}
+
+// RenderMarkdown renders Markdown with Glamour at the given wrap width and
+// style ("dark", "light" or "notty"), without leading or trailing blank
+// lines. A panic inside Glamour is returned as an error, so callers can
+// fall back to plain text.
+func RenderMarkdown(md string, width int, style string) (out string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = "", fmt.Errorf("render failed: %v", r)
+		}
+	}()
+	cfg, err := styleConfig(style)
+	if err != nil {
+		return "", err
+	}
+	r, err := glamour.NewTermRenderer(
+		glamour.WithStyles(cfg),
+		glamour.WithWordWrap(max(width, minRenderWidth)),
+	)
+	if err != nil {
+		return "", err
+	}
+	out, err = r.Render(md)
+	if err != nil {
+		return "", err
+	}
+	out = strings.Trim(out, "\n")
+	if style == "notty" {
+		out = trimLineEnds(out)
+	}
+	return out, nil
+}
+
+// trimLineEnds removes the padding Glamour adds to the end of every line,
+// which plain output has no use for.
+func trimLineEnds(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+func styleConfig(name string) (ansi.StyleConfig, error) {
+	switch name {
+	case "dark":
+		return styles.DarkStyleConfig, nil
+	case "light":
+		return styles.LightStyleConfig, nil
+	case "notty":
+		return styles.NoTTYStyleConfig, nil
+	}
+	return ansi.StyleConfig{}, fmt.Errorf("unknown style %q (want dark, light or notty)", name)
+}
+
+// BodyMarkdown turns a document's body into Markdown that renders as the
+// plain text it is: every paragraph is escaped, so nothing in the text is
+// read as Markdown syntax.
+func BodyMarkdown(d *model.Document) string {
+	var b strings.Builder
+	for i, p := range d.Paragraphs {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(EscapeMarkdown(p))
+	}
+	return b.String()
+}
+
+// DocumentMarkdown is BodyMarkdown preceded by the title as a heading and a
+// line of metadata, for standalone output such as `rostrum show`.
+func DocumentMarkdown(d *model.Document) string {
+	var b strings.Builder
+	b.WriteString("# ")
+	b.WriteString(EscapeMarkdown(d.Title))
+	b.WriteString("\n\n")
+	if meta := metaLine(d); meta != "" {
+		b.WriteString("*")
+		b.WriteString(EscapeMarkdown(meta))
+		b.WriteString("*\n\n")
+	}
+	b.WriteString(BodyMarkdown(d))
+	return b.String()
+}
+
+// metaLine is a document's date, place, source and length in one line.
+func metaLine(d *model.Document) string {
+	var parts []string
+	for _, s := range []string{d.DateString(), d.Place, d.Source, d.Speaker} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	parts = append(parts, fmt.Sprintf("%d words · %d min", d.Words, d.ReadingMinutes()))
+	return strings.Join(parts, " · ")
+}
+
+// EscapeMarkdown makes plain text literal for Glamour's CommonMark and GFM
+// parser. Characters that can start Markdown syntax get a backslash where
+// Glamour drops the backslash again (it prints it for some punctuation,
+// such as ',' and ':', which need none), and '&', '~' and '=' (entities,
+// strikethrough, setext headings) become character references. Each line's
+// leading spaces are removed so no line becomes a code block. The '.' after
+// a number and the dots of a bare domain are escaped too, so no line turns
+// into a list and no text is rewritten into a link.
+func EscapeMarkdown(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		line = strings.TrimLeft(line, " \t")
+		for j := 0; j < len(line); j++ {
+			c := line[j]
+			switch {
+			case strings.IndexByte(markdownEscaped, c) >= 0:
+				b.WriteByte('\\')
+				b.WriteByte(c)
+			case c == '&':
+				b.WriteString("&amp;")
+			case c == '~':
+				b.WriteString("&#126;")
+			case c == '=':
+				b.WriteString("&#61;")
+			default:
+				b.WriteByte(c)
+			}
+		}
+	}
+	return b.String()
+}
+
+// markdownEscaped lists the characters EscapeMarkdown escapes with a
+// backslash: those that can begin Markdown syntax and whose backslash
+// Glamour removes.
+const markdownEscaped = "\\`*_{}[]<>()#+-.!|"
+
+// renderCache keeps finished renders by key, evicting the oldest entry once
+// it holds limit entries.
+type renderCache struct {
+	limit int
+	items map[renderKey]string
+	order []renderKey
+}
+
+func newRenderCache(limit int) *renderCache {
+	return &renderCache{limit: limit, items: make(map[renderKey]string)}
+}
+
+func (c *renderCache) get(k renderKey) (string, bool) {
+	s, ok := c.items[k]
+	return s, ok
+}
+
+func (c *renderCache) put(k renderKey, s string) {
+	if _, ok := c.items[k]; !ok {
+		c.order = append(c.order, k)
+	}
+	c.items[k] = s
+	for len(c.order) > c.limit {
+		delete(c.items, c.order[0])
+		c.order = c.order[1:]
+	}
+}

@@ -1,0 +1,90 @@
+package tui
+
+import (
+	"image/color"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/lipgloss/v2"
+)
+
+// palette holds the few semantic colour tokens every style is built from.
+type palette struct {
+	text, muted, subtle, accent, accentText, warn, selBg color.Color
+}
+
+func newPalette(isDark bool) palette {
+	ld := lipgloss.LightDark(isDark)
+	return palette{
+		text:       ld(lipgloss.Color("#1F1F1F"), lipgloss.Color("#DDDDDD")),
+		muted:      ld(lipgloss.Color("#6A6A6A"), lipgloss.Color("#8C8C8C")),
+		subtle:     ld(lipgloss.Color("#C8C8C8"), lipgloss.Color("#3A3A3A")),
+		accent:     ld(lipgloss.Color("#7B3FC4"), lipgloss.Color("#B48EF0")),
+		accentText: ld(lipgloss.Color("#FFFFFF"), lipgloss.Color("#1A1A1A")),
+		warn:       ld(lipgloss.Color("#B35C00"), lipgloss.Color("#F0A050")),
+		selBg:      ld(lipgloss.Color("#EEE8F8"), lipgloss.Color("#2A2438")),
+	}
+}
+
+// Styles holds every style the UI draws with. Build it with DefaultStyles;
+// there are no package-level styles, so a theme change rebuilds the lot.
+type Styles struct {
+	Dark bool // built for a dark background
+
+	Brand, HeaderText, HeaderWarn lipgloss.Style
+
+	ListTitle, ListMeta             lipgloss.Style
+	ListSelTitle, ListSelMeta       lipgloss.Style
+	ListBar, ListBarBlurred         lipgloss.Style
+	ListEmpty                       lipgloss.Style
+	Separator, SeparatorFocused     lipgloss.Style
+	ReaderTitle, ReaderMeta, Rule   lipgloss.Style
+	ReaderPlaceholder               lipgloss.Style
+	StatusText, StatusMsg, StatusRt lipgloss.Style
+
+	Help   help.Styles
+	Filter textinput.Styles
+}
+
+// DefaultStyles returns the styles for a dark or light background.
+func DefaultStyles(isDark bool) Styles {
+	p := newPalette(isDark)
+	s := lipgloss.NewStyle()
+	st := Styles{
+		Dark:              isDark,
+		Brand:             s.Bold(true).Foreground(p.accent),
+		HeaderText:        s.Foreground(p.muted),
+		HeaderWarn:        s.Foreground(p.warn),
+		ListTitle:         s.Foreground(p.text),
+		ListMeta:          s.Foreground(p.muted),
+		ListSelTitle:      s.Bold(true).Foreground(p.accent),
+		ListSelMeta:       s.Foreground(p.muted),
+		ListBar:           s.Foreground(p.accent),
+		ListBarBlurred:    s.Foreground(p.muted),
+		ListEmpty:         s.Foreground(p.muted).Italic(true),
+		Separator:         s.Foreground(p.subtle),
+		SeparatorFocused:  s.Foreground(p.accent),
+		ReaderTitle:       s.Bold(true).Foreground(p.text),
+		ReaderMeta:        s.Foreground(p.muted),
+		Rule:              s.Foreground(p.subtle),
+		ReaderPlaceholder: s.Foreground(p.muted).Italic(true),
+		StatusText:        s.Foreground(p.muted),
+		StatusMsg:         s.Foreground(p.accent),
+		StatusRt:          s.Foreground(p.muted),
+		Help:              help.DefaultStyles(isDark),
+		Filter:            textinput.DefaultStyles(isDark),
+	}
+	st.Help.ShortKey = st.Help.ShortKey.Foreground(p.text)
+	st.Help.FullKey = st.Help.FullKey.Foreground(p.accent)
+	st.Filter.Focused.Prompt = st.Filter.Focused.Prompt.Foreground(p.accent)
+	st.Filter.Blurred.Prompt = st.Filter.Blurred.Prompt.Foreground(p.muted)
+	return st
+}
+
+// glamourStyle names the Glamour style that matches the theme.
+func (s Styles) glamourStyle() string {
+	if s.Dark {
+		return "dark"
+	}
+	return "light"
+}

@@ -1,0 +1,171 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// Update dispatches each message to its handler. Non-key messages go to
+// their owner whatever has the focus; keys are routed by handleKey.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		return a.handleResize(msg)
+	case tea.BackgroundColorMsg:
+		return a.handleBackground(msg)
+	case docRenderedMsg:
+		return a.handleRendered(msg)
+	case statusExpiredMsg:
+		return a.handleStatusExpired(msg)
+	case tea.KeyPressMsg:
+		return a.handleKey(msg)
+	}
+	return a, nil
+}
+
+// handleResize recomputes the layout and sizes every pane. The first size
+// makes the App ready to draw.
+func (a *App) handleResize(msg tea.WindowSizeMsg) (tea.Model, tea.Cmd) {
+	a.ready = true
+	a.lay = computeLayout(msg.Width, msg.Height, a.readerOpen)
+	a.sizePanes()
+	return a, a.syncReader()
+}
+
+// sizePanes hands each pane its share of the current layout.
+func (a *App) sizePanes() {
+	l := a.lay
+	listH := l.bodyH
+	if a.filterShown() {
+		listH = max(listH-1, 0)
+	}
+	a.list.SetSize(l.listW, listH)
+	a.filter.SetWidth(max(l.listW-4, 1))
+	a.reader.SetSize(l.readerW, l.bodyH)
+}
+
+// relayout recomputes the layout after a change of the shown pane.
+func (a *App) relayout() tea.Cmd {
+	a.lay = computeLayout(a.lay.width, a.lay.height, a.readerOpen)
+	a.sizePanes()
+	return a.syncReader()
+}
+
+// handleBackground picks the theme from the terminal's background colour,
+// unless the user forced one.
+func (a *App) handleBackground(msg tea.BackgroundColorMsg) (tea.Model, tea.Cmd) {
+	if a.theme != ThemeAuto || msg.IsDark() == a.styles.Dark {
+		return a, nil
+	}
+	a.applyTheme(msg.IsDark())
+	return a, a.syncReader()
+}
+
+// handleKey routes a key: hard globals, then a modal capture (the filter
+// input or the help screen), then app globals, then the focused pane.
+func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if key.Matches(msg, a.keys.ForceQuit) {
+		return a, tea.Quit
+	}
+	if a.filtering {
+		return a.handleFilterKey(msg)
+	}
+	if a.showHelp {
+		return a.handleHelpKey(msg)
+	}
+	switch {
+	case key.Matches(msg, a.keys.Quit):
+		return a, tea.Quit
+	case key.Matches(msg, a.keys.Help):
+		a.showHelp = true
+		return a, nil
+	case key.Matches(msg, a.keys.Focus):
+		return a, a.toggleFocus()
+	}
+	if a.focus == paneReader {
+		return a.handleReaderKey(msg)
+	}
+	return a.handleListKey(msg)
+}
+
+func (a *App) handleHelpKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, a.keys.Quit):
+		return a, tea.Quit
+	case key.Matches(msg, a.keys.Help, a.keys.Back):
+		a.showHelp = false
+	}
+	return a, nil
+}
+
+// handleFilterKey gives every key to the filter input, except enter (keep
+// the filter, leave the input) and esc (clear the filter).
+func (a *App) handleFilterKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, a.keys.FilterAccept):
+		a.filtering = false
+		a.filter.Blur()
+		return a, a.relayout()
+	case key.Matches(msg, a.keys.FilterCancel):
+		return a, a.clearFilter()
+	}
+	before := a.filter.Value()
+	var cmd tea.Cmd
+	a.filter, cmd = a.filter.Update(msg)
+	if a.filter.Value() == before {
+		return a, cmd
+	}
+	return a, tea.Batch(cmd, a.applyFilter())
+}
+
+// applyFilter narrows the list to the documents matching the filter text,
+// keeping the selected document when it still matches.
+func (a *App) applyFilter() tea.Cmd {
+	keep := ""
+	if d := a.list.Selected(); d != nil {
+		keep = d.ID
+	}
+	idx := a.corpus.Filter(a.filter.Value())
+	docs := a.list.docs[:0:0]
+	for _, i := range idx {
+		docs = append(docs, a.corpus.Docs[i])
+	}
+	a.list.SetItems(docs, keep)
+	return a.syncReader()
+}
+
+// clearFilter empties and closes the filter input and lists everything.
+func (a *App) clearFilter() tea.Cmd {
+	a.filtering = false
+	a.filter.Blur()
+	a.filter.SetValue("")
+	cmd := a.applyFilter()
+	return tea.Batch(cmd, a.relayout())
+}
+
+// toggleFocus moves the focus to the other pane; in a one-pane layout the
+// shown pane follows the focus.
+func (a *App) toggleFocus() tea.Cmd {
+	if a.focus == paneList {
+		return a.openReader()
+	}
+	return a.closeReader()
+}
+
+// openReader focuses the reader (and shows it in a one-pane layout).
+func (a *App) openReader() tea.Cmd {
+	if a.list.Selected() == nil {
+		return nil
+	}
+	a.focus = paneReader
+	a.readerOpen = true
+	return a.relayout()
+}
+
+// closeReader returns the focus to the list (and shows it in a one-pane
+// layout).
+func (a *App) closeReader() tea.Cmd {
+	a.focus = paneList
+	a.readerOpen = false
+	return a.relayout()
+}
