@@ -6,6 +6,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
@@ -69,6 +70,10 @@ type App struct {
 
 	cache    *renderCache
 	inflight bool // a render is running; at most one at a time
+
+	// after schedules a delayed message; tests replace it to run without
+	// waiting.
+	after func(time.Duration, tea.Msg) tea.Cmd
 }
 
 // New builds the App for a corpus.
@@ -81,6 +86,7 @@ func New(c *model.Corpus, opts Options) *App {
 		reader: newReaderPane(),
 		help:   help.New(),
 		cache:  newRenderCache(renderCacheSize),
+		after:  after,
 	}
 	a.filter.Prompt = "/ "
 	a.filter.Placeholder = "filter titles, places, text"

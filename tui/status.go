@@ -20,6 +20,11 @@ type status struct {
 	gen  int
 }
 
+// after returns a command that delivers msg once d has passed.
+func after(d time.Duration, msg tea.Msg) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
+}
+
 // statusExpiredMsg says the message of generation gen has timed out.
 type statusExpiredMsg struct{ gen int }
 
@@ -28,8 +33,7 @@ type statusExpiredMsg struct{ gen int }
 func (a *App) setStatus(text string) tea.Cmd {
 	a.status.gen++
 	a.status.text = text
-	gen := a.status.gen
-	return tea.Tick(statusTimeout, func(time.Time) tea.Msg { return statusExpiredMsg{gen: gen} })
+	return a.after(statusTimeout, statusExpiredMsg{gen: a.status.gen})
 }
 
 func (a *App) handleStatusExpired(msg statusExpiredMsg) (tea.Model, tea.Cmd) {

@@ -78,6 +78,7 @@ func DefaultStyles(isDark bool) Styles {
 	st.Help.FullKey = st.Help.FullKey.Foreground(p.accent)
 	st.Filter.Focused.Prompt = st.Filter.Focused.Prompt.Foreground(p.accent)
 	st.Filter.Blurred.Prompt = st.Filter.Blurred.Prompt.Foreground(p.muted)
+	st.Filter.Cursor.Blink = false // a steady cursor, and no timer while typing
 	return st
 }
 

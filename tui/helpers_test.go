@@ -1,0 +1,189 @@
+package tui
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"rostrum/model"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// timerMsg stands for a delayed message in tests: the harness records it
+// instead of waiting.
+type timerMsg struct {
+	d   time.Duration
+	msg tea.Msg
+}
+
+// harness drives an App without a terminal: it sends messages, runs the
+// returned commands synchronously and feeds their results back, as the
+// Bubble Tea runtime would.
+type harness struct {
+	t      *testing.T
+	app    *App
+	quit   bool
+	timers []timerMsg
+	// hold, when set, keeps render results back instead of delivering them,
+	// so tests can deliver them late or out of order.
+	hold    bool
+	pending []docRenderedMsg
+}
+
+func newHarness(t *testing.T, texts ...string) *harness {
+	t.Helper()
+	docs := make([]*model.Document, 0, len(texts))
+	for i, text := range texts {
+		d, err := model.ParseText(filepath.Join("test", string(rune('a'+i))+".txt"), text)
+		if err != nil {
+			t.Fatalf("parsing fixture %d: %v", i, err)
+		}
+		docs = append(docs, d)
+	}
+	a := New(model.NewCorpus(docs, nil), Options{Theme: ThemeDark})
+	a.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
+		return func() tea.Msg { return timerMsg{d: d, msg: msg} }
+	}
+	h := &harness{t: t, app: a}
+	h.run(a.Init())
+	return h
+}
+
+// send delivers msgs one by one and runs what they return.
+func (h *harness) send(msgs ...tea.Msg) *harness {
+	for _, m := range msgs {
+		_, cmd := h.app.Update(m)
+		h.run(cmd)
+	}
+	return h
+}
+
+// keys sends key presses given as key names ("j", "tab", "esc", "ctrl+c")
+// or, for longer strings of plain characters, typed text.
+func (h *harness) keys(names ...string) *harness {
+	for _, n := range names {
+		h.send(keyMsg(n))
+	}
+	return h
+}
+
+// typeText sends each rune of s as a key press.
+func (h *harness) typeText(s string) *harness {
+	for _, r := range s {
+		h.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	return h
+}
+
+func (h *harness) size(w, ht int) *harness {
+	return h.send(tea.WindowSizeMsg{Width: w, Height: ht})
+}
+
+// run executes cmd and everything it leads to.
+func (h *harness) run(cmd tea.Cmd) {
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case tea.QuitMsg:
+			h.quit = true
+		case timerMsg:
+			h.timers = append(h.timers, msg)
+		case docRenderedMsg:
+			if h.hold {
+				h.pending = append(h.pending, msg)
+				continue
+			}
+			_, next := h.app.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+}
+
+// release delivers held render results in the given order (indexes into
+// pending). Renders they start are held too while hold is set.
+func (h *harness) release(order ...int) {
+	pending := h.pending
+	h.pending = nil
+	for _, i := range order {
+		h.send(pending[i])
+	}
+}
+
+// screen is the current view with ANSI removed.
+func (h *harness) screen() string {
+	return ansi.Strip(h.app.View().Content)
+}
+
+func keyMsg(name string) tea.KeyPressMsg {
+	special := map[string]tea.KeyPressMsg{
+		"enter":     {Code: tea.KeyEnter},
+		"esc":       {Code: tea.KeyEscape},
+		"tab":       {Code: tea.KeyTab},
+		"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
+		"up":        {Code: tea.KeyUp},
+		"down":      {Code: tea.KeyDown},
+		"pgdown":    {Code: tea.KeyPgDown},
+		"pgup":      {Code: tea.KeyPgUp},
+		"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
+		"ctrl+d":    {Code: 'd', Mod: tea.ModCtrl},
+		"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
+	}
+	if k, ok := special[name]; ok {
+		return k
+	}
+	r := []rune(name)
+	return tea.KeyPressMsg{Code: r[0], Text: name}
+}
+
+// golden compares got with testdata/name, rewriting it under -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("reading golden file (run with -update to create it): %v", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the golden file (rerun with -update after checking):\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+// seedText is the embedded seed document.
+func seedText(t testing.TB) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "seeds", "2025-09-01-tokayev-sco-tianjin.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// wire builds a small wire item.
+func wire(date, dateline, body string) string {
+	return "date " + date + " " + dateline + " " + body
+}
+
+// lines splits a screen into its lines.
+func lines(s string) []string { return strings.Split(s, "\n") }

@@ -1,0 +1,95 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+func TestViewGolden(t *testing.T) {
+	sizes := [][2]int{{60, 20}, {100, 30}, {160, 45}}
+	for _, sz := range sizes {
+		for _, open := range []bool{false, true} {
+			name := fmt.Sprintf("view_%dx%d", sz[0], sz[1])
+			if open {
+				name += "_reading"
+			}
+			t.Run(name, func(t *testing.T) {
+				h := newHarness(t, seedText(t), docA, docB).size(sz[0], sz[1])
+				if open {
+					h.keys("enter", "j", "j")
+				}
+				golden(t, name+".golden", h.screen())
+			})
+		}
+	}
+}
+
+func TestViewGoldenFilteringAndHelp(t *testing.T) {
+	h := newHarness(t, seedText(t), docA, docB).size(100, 30)
+	h.keys("/").typeText("wheat")
+	golden(t, "view_100x30_filter.golden", h.screen())
+	h.keys("enter", "?")
+	golden(t, "view_100x30_help.golden", h.screen())
+}
+
+func TestComputeLayout(t *testing.T) {
+	cases := []struct {
+		name             string
+		w, h             int
+		open             bool
+		twoPane          bool
+		listW, readerW   int
+		headerH, statusH int
+		bodyH            int
+	}{
+		{"wide", 160, 45, false, true, 60, 99, 1, 1, 43},
+		{"threshold", 100, 30, false, true, 40, 59, 1, 1, 28},
+		{"just below threshold shows list", 99, 30, false, false, 99, 0, 1, 1, 28},
+		{"just below threshold reading", 99, 30, true, false, 0, 99, 1, 1, 28},
+		{"two rows: status only", 50, 2, false, false, 50, 0, 0, 1, 1},
+		{"one row: body only", 50, 1, false, false, 50, 0, 0, 0, 1},
+		{"nothing", 0, 0, false, false, 0, 0, 0, 0, 0},
+		{"negative is nothing", -5, -5, true, false, 0, 0, 0, 0, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			l := computeLayout(c.w, c.h, c.open)
+			if l.twoPane != c.twoPane || l.listW != c.listW || l.readerW != c.readerW ||
+				l.headerH != c.headerH || l.statusH != c.statusH || l.bodyH != c.bodyH {
+				t.Fatalf("computeLayout(%d, %d, %v) = %+v", c.w, c.h, c.open, l)
+			}
+			if l.listW+l.sepW+l.readerW != max(c.w, 0) {
+				t.Errorf("widths %d+%d+%d do not fill %d", l.listW, l.sepW, l.readerW, c.w)
+			}
+			if l.headerH+l.bodyH+l.statusH != max(c.h, 0) {
+				t.Errorf("heights do not fill %d", c.h)
+			}
+		})
+	}
+}
+
+func TestFitBlock(t *testing.T) {
+	styled := "\x1b[1mbold text that is long\x1b[m"
+	got := fitBlock(styled+"\nshort\nthird line\nfourth", 8, 3)
+	ls := lines(got)
+	if len(ls) != 3 {
+		t.Fatalf("want 3 lines, got %d", len(ls))
+	}
+	for _, l := range ls {
+		if ansi.StringWidth(l) != 8 {
+			t.Errorf("line %q is %d wide, want 8", l, ansi.StringWidth(l))
+		}
+	}
+	if ansi.Strip(ls[0]) != "bold tex" || !strings.HasPrefix(ls[0], "\x1b[1m") {
+		t.Errorf("styled line cut wrongly: %q", ls[0])
+	}
+	if fitBlock("x", 0, 3) != "" || fitBlock("x", 3, 0) != "" {
+		t.Error("an empty box should give an empty block")
+	}
+	if got := fitBlock("", 2, 2); got != "  \n  " {
+		t.Errorf("padding: got %q", got)
+	}
+}
