@@ -114,7 +114,6 @@ func (a *App) applyTheme(dark bool) {
 func (a *App) View() tea.View {
 	v := tea.NewView("")
 	v.AltScreen = true
-	v.WindowTitle = "rostrum"
 	if !a.ready {
 		return v
 	}

@@ -75,6 +75,8 @@ func DefaultStyles(isDark bool) Styles {
 		Filter:            textinput.DefaultStyles(isDark),
 	}
 	st.Help.ShortKey = st.Help.ShortKey.Foreground(p.text)
+	st.Help.ShortDesc = st.Help.ShortDesc.Foreground(p.muted)
+	st.Help.FullDesc = st.Help.FullDesc.Foreground(p.muted)
 	st.Help.FullKey = st.Help.FullKey.Foreground(p.accent)
 	st.Filter.Focused.Prompt = st.Filter.Focused.Prompt.Foreground(p.accent)
 	st.Filter.Blurred.Prompt = st.Filter.Blurred.Prompt.Foreground(p.muted)

@@ -1,0 +1,108 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tmuxSession drives the real binary in a real terminal: a detached tmux
+// server of its own (so a user's tmux is never touched), keys sent with
+// send-keys, the screen read with capture-pane.
+type tmuxSession struct {
+	t      *testing.T
+	socket string
+}
+
+// startTmux builds rostrum and starts it in a w x h tmux window. The exit
+// status of the binary is written to the returned file when it ends.
+func startTmux(t *testing.T, w, h int, args ...string) (*tmuxSession, string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("end-to-end test skipped in -short mode")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("tmux is required in CI (.ci/run installs it)")
+		}
+		t.Skip("tmux not installed; the end-to-end test needs it (apt-get install tmux)")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "rostrum")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	statusFile := filepath.Join(dir, "status")
+	cmdline := fmt.Sprintf("%s %s; echo $? > %s", bin, strings.Join(args, " "), statusFile)
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("rostrum-e2e-%d", os.Getpid())}
+	s.tmux("-f", "/dev/null", "new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "sh", "-c", cmdline)
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	return s, statusFile
+}
+
+func (s *tmuxSession) tmux(args ...string) string {
+	s.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		s.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (s *tmuxSession) screen() string { return s.tmux("capture-pane", "-p") }
+
+// waitFor polls the screen until it contains want, failing after timeout
+// with the last screen.
+func (s *tmuxSession) waitFor(want string, timeout time.Duration) string {
+	s.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		scr := s.screen()
+		if strings.Contains(scr, want) {
+			return scr
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("screen never showed %q; last screen:\n%s", want, scr)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// waitExit waits for the binary's exit status.
+func waitExit(t *testing.T, statusFile string, timeout time.Duration) string {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		if b, err := os.ReadFile(statusFile); err == nil && len(b) > 0 {
+			return strings.TrimSpace(string(b))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatal("rostrum did not exit")
+	return ""
+}
+
+func TestE2EReaderOnSeedsInTmux(t *testing.T) {
+	s, statusFile := startTmux(t, 120, 40)
+	scr := s.waitFor("President of Kazakhstan Kassym-Jomart Tokayev", 15*time.Second)
+	if !strings.Contains(scr, "Rostrum · 1 document") {
+		t.Errorf("header missing:\n%s", scr)
+	}
+	scr = s.waitFor("strengthening mutual trust in the", 5*time.Second)
+	if strings.ContainsRune(scr, '\x1b') {
+		t.Error("captured screen text holds an escape byte")
+	}
+	s.tmux("send-keys", "tab")
+	s.waitFor("J next document", 5*time.Second)
+	s.tmux("send-keys", "G")
+	s.waitFor("across all priority areas,”", 5*time.Second)
+	s.tmux("send-keys", "q")
+	if code := waitExit(t, statusFile, 10*time.Second); code != "0" {
+		t.Fatalf("rostrum exited with status %s, want 0", code)
+	}
+}

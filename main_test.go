@@ -1,0 +1,217 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// result is what one run of the command line produced.
+type result struct {
+	code     int
+	out, err string
+}
+
+// runCLI runs the command line with the given environment and standard
+// input, capturing its output. Output is a buffer, never a terminal.
+func runCLI(t *testing.T, env []string, stdin string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, &stdio{in: strings.NewReader(stdin), out: &out, err: &errb, environ: env})
+	return result{code: code, out: out.String(), err: errb.String()}
+}
+
+func TestListJSONOnSeeds(t *testing.T) {
+	r := runCLI(t, nil, "", "list", "--format", "json")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.err)
+	}
+	var docs []map[string]any
+	if err := json.Unmarshal([]byte(r.out), &docs); err != nil {
+		t.Fatalf("output is not one JSON array: %v\n%s", err, r.out)
+	}
+	if len(docs) != 1 {
+		t.Fatalf("want 1 seed document, got %d", len(docs))
+	}
+	d := docs[0]
+	want := map[string]any{"date": "2025-09-01", "place": "Tianjin, China", "source": "Trend", "speaker": nil, "format": "wire"}
+	for k, v := range want {
+		if d[k] != v {
+			t.Errorf("%s = %v, want %v", k, d[k], v)
+		}
+	}
+	for _, k := range []string{"id", "path", "title", "date", "place", "source", "speaker", "words", "problems"} {
+		if _, ok := d[k]; !ok {
+			t.Errorf("missing key %q", k)
+		}
+	}
+	title, _ := d["title"].(string)
+	if !strings.HasPrefix(title, "President of Kazakhstan Kassym-Jomart Tokayev presented") || len([]rune(title)) > 80 {
+		t.Errorf("title %q should be the lead's first sentence cut to 80 runes", title)
+	}
+	if words, _ := d["words"].(float64); words < 300 {
+		t.Errorf("words = %v", d["words"])
+	}
+}
+
+func TestListText(t *testing.T) {
+	r := runCLI(t, nil, "", "list")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.err)
+	}
+	ls := strings.Split(strings.TrimSpace(r.out), "\n")
+	if len(ls) != 2 || !strings.HasPrefix(ls[0], "ID") {
+		t.Fatalf("want a header and one row, got:\n%s", r.out)
+	}
+	for _, s := range []string{"2025-09-01", "Tianjin, China", "President of Kazakhstan"} {
+		if !strings.Contains(ls[1], s) {
+			t.Errorf("row lacks %q: %s", s, ls[1])
+		}
+	}
+}
+
+// seedID is the ID of the seed document, from `list --format json`.
+func seedID(t *testing.T) string {
+	t.Helper()
+	var docs []struct{ ID string }
+	if err := json.Unmarshal([]byte(runCLI(t, nil, "", "list", "-f", "json").out), &docs); err != nil || len(docs) == 0 {
+		t.Fatalf("listing seeds: %v", err)
+	}
+	return docs[0].ID
+}
+
+func TestShowPipedIsPlain(t *testing.T) {
+	id := seedID(t)
+	for _, target := range []string{id, id[:6]} {
+		r := runCLI(t, []string{"TERM=xterm-256color"}, "", "show", target)
+		if r.code != 0 {
+			t.Fatalf("show %s: exit %d: %s", target, r.code, r.err)
+		}
+		if strings.ContainsRune(r.out, '\x1b') {
+			t.Fatalf("piped output holds an escape byte")
+		}
+		for _, s := range []string{"President of Kazakhstan", "Trend reports.", "said the President of Kazakhstan."} {
+			if !strings.Contains(strings.Join(strings.Fields(r.out), " "), s) {
+				t.Errorf("output lacks %q", s)
+			}
+		}
+	}
+}
+
+func TestShowColourSwitches(t *testing.T) {
+	id := seedID(t)
+	forced := runCLI(t, []string{"TERM=xterm-256color", "CLICOLOR_FORCE=1"}, "", "show", id)
+	if !strings.Contains(forced.out, "\x1b[38;5;") {
+		t.Fatal("CLICOLOR_FORCE=1 should give coloured output through a pipe")
+	}
+	noColor := runCLI(t, []string{"TERM=xterm-256color", "CLICOLOR_FORCE=1", "NO_COLOR=yes"}, "", "show", id)
+	if strings.Contains(noColor.out, "\x1b[38;") || strings.Contains(noColor.out, "\x1b[48;") {
+		t.Fatal("NO_COLOR must remove colours even when CLICOLOR_FORCE is set")
+	}
+	if ansi.Strip(noColor.out) == "" {
+		t.Fatal("NO_COLOR output should still hold the text")
+	}
+}
+
+func TestShowWidth(t *testing.T) {
+	r := runCLI(t, nil, "", "show", seedID(t), "--width", "40")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.err)
+	}
+	for _, l := range strings.Split(r.out, "\n") {
+		if ansi.StringWidth(l) > 40 {
+			t.Fatalf("line wider than 40: %q", l)
+		}
+	}
+}
+
+func TestShowFileAndStdin(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "speech.txt")
+	text := "A Headline About Grain\n\nThe minister said the harvest was good.\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, nil, "", "show", path)
+	if r.code != 0 || !strings.Contains(r.out, "A Headline About Grain") || !strings.Contains(r.out, "harvest was good") {
+		t.Fatalf("show FILE: exit %d, out:\n%s\nerr: %s", r.code, r.out, r.err)
+	}
+	r = runCLI(t, nil, text, "list", "-")
+	if r.code != 0 || !strings.Contains(r.out, "A Headline About Grain") {
+		t.Fatalf("list -: exit %d, out:\n%s\nerr: %s", r.code, r.out, r.err)
+	}
+}
+
+func TestBadInputGivesOneLineAndExit1(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nope")
+	cases := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown flag", []string{"list", "--colour"}, "unknown flag"},
+		{"bad format", []string{"list", "--format", "xml"}, "--format"},
+		{"missing path", []string{"list", missing}, "nothing to read"},
+		{"unknown ID", []string{"show", "ffffffffffff"}, "no document with ID"},
+		{"negative width", []string{"show", "x", "--width", "-3"}, "--width"},
+		{"reader without terminal", []string{}, "needs a terminal"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := runCLI(t, nil, "", c.args...)
+			if r.code != 1 {
+				t.Errorf("exit %d, want 1", r.code)
+			}
+			errLines := strings.Split(strings.TrimSpace(r.err), "\n")
+			if len(errLines) != 1 || !strings.Contains(r.err, c.want) || !strings.HasPrefix(r.err, "rostrum: ") {
+				t.Errorf("stderr should be one line containing %q, got:\n%s", c.want, r.err)
+			}
+		})
+	}
+}
+
+func TestProblemsAreReportedAndTheRestLoads(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string][]byte{
+		"good.txt":   []byte("date 2025-01-01 BAKU, January 1. Good text here, Trend reports.\n"),
+		"binary.bin": {0x00, 0x01, 0x02, 0xff},
+		"empty.txt":  {},
+		"._good.txt": {0x00, 0x05},
+	}
+	for name, b := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := runCLI(t, nil, "", "list", dir)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.err)
+	}
+	if !strings.Contains(r.out, "Good text here") {
+		t.Errorf("the good file should be listed:\n%s", r.out)
+	}
+	for _, s := range []string{"binary.bin: binary file", "empty.txt: empty file"} {
+		if !strings.Contains(r.err, s) {
+			t.Errorf("stderr lacks %q:\n%s", s, r.err)
+		}
+	}
+	if strings.Contains(r.err, "._good") || strings.Contains(r.out, "._good") {
+		t.Error("AppleDouble files should be skipped silently")
+	}
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	r := runCLI(t, nil, "", "--version")
+	if r.code != 0 || !strings.HasPrefix(r.out, "rostrum ") {
+		t.Fatalf("--version: exit %d, out %q", r.code, r.out)
+	}
+	r = runCLI(t, nil, "", "--help")
+	if r.code != 0 || !strings.Contains(r.out, "Usage: rostrum") || !strings.Contains(r.out, "show") {
+		t.Fatalf("--help: exit %d, out %q", r.code, r.out)
+	}
+}
