@@ -43,7 +43,15 @@ type source struct {
 func Load(ctx context.Context, paths []string, opts LoadOptions) (*Corpus, error) {
 	var srcs []source
 	var problems []Problem
+	stdinSeen := false
 	for _, p := range paths {
+		if p == StdinPath {
+			if stdinSeen {
+				problems = append(problems, Problem{Path: p, Reason: "standard input named more than once; read once"})
+				continue
+			}
+			stdinSeen = true
+		}
 		found, probs := expand(p)
 		srcs = append(srcs, found...)
 		problems = append(problems, probs...)
@@ -58,7 +66,7 @@ func LoadFS(ctx context.Context, fsys fs.FS, prefix string) (*Corpus, error) {
 	var problems []Problem
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			problems = append(problems, Problem{Path: path.Join(prefix, p), Reason: err.Error()})
+			problems = append(problems, Problem{Path: p, Reason: describeErr(err)})
 			return nil
 		}
 		if p != "." && skipName(d.Name()) {
@@ -79,6 +87,9 @@ func LoadFS(ctx context.Context, fsys fs.FS, prefix string) (*Corpus, error) {
 	if c != nil {
 		for _, d := range c.Docs {
 			d.Path = path.Join(prefix, d.Path)
+		}
+		for i := range c.Problems {
+			c.Problems[i].Path = path.Join(prefix, c.Problems[i].Path)
 		}
 	}
 	return c, err
@@ -104,12 +115,18 @@ func expand(p string) ([]source, []Problem) {
 	}
 	var srcs []source
 	var problems []Problem
-	_ = filepath.WalkDir(p, func(fp string, d fs.DirEntry, err error) error {
+	root := p
+	if li, err := os.Lstat(p); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+		// WalkDir does not follow a symbolic link at its root; a trailing
+		// separator makes it resolve the link and walk the folder.
+		root = p + string(filepath.Separator)
+	}
+	_ = filepath.WalkDir(root, func(fp string, d fs.DirEntry, err error) error {
 		if err != nil {
 			problems = append(problems, Problem{Path: fp, Reason: describeErr(err)})
 			return nil
 		}
-		if fp != p && skipName(d.Name()) {
+		if fp != root && skipName(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -210,9 +227,18 @@ func readLimited(src source, opts LoadOptions) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(raw)) > opts.MaxFileSize {
-		return nil, fmt.Errorf("larger than the %d MiB limit", opts.MaxFileSize>>20)
+		return nil, fmt.Errorf("larger than the %s limit", formatSize(opts.MaxFileSize))
 	}
 	return raw, nil
+}
+
+// formatSize writes a byte count in MiB when it is a whole number of them,
+// else in bytes.
+func formatSize(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // describeErr turns an error into a short reason without repeating the

@@ -60,6 +60,10 @@ func ParseText(path, text string) (*Document, error) {
 	} else {
 		parsePlain(d, trimmed)
 	}
+	if d.Body == "" {
+		return nil, ErrEmpty
+	}
+	d.Title, d.Place, d.Source = oneLine(d.Title), oneLine(d.Place), oneLine(d.Source)
 	return d, nil
 }
 
@@ -76,6 +80,7 @@ func parseWire(d *Document, text, date string) {
 		return
 	}
 	lead := d.Paragraphs[0]
+	rest := d.Paragraphs[1:]
 	if m := dateline.FindStringSubmatchIndex(lead); m != nil {
 		d.Place = placeName(lead[m[2]:m[3]])
 		if m[6] >= 0 {
@@ -89,7 +94,18 @@ func parseWire(d *Document, text, date string) {
 		}
 		lead = lead[:m[0]] + "." + lead[m[1]:]
 	}
+	// A lead that was only a dateline (and credit) leaves the title to the
+	// next paragraph.
+	for strings.Trim(lead, " .") == "" && len(rest) > 0 {
+		lead, rest = rest[0], rest[1:]
+	}
 	d.Title = titleFrom(lead)
+}
+
+// oneLine collapses runs of white space, tabs and newlines included, into
+// single spaces, for fields shown on one line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // parsePlain fills d from plain text: a short first line standing alone is
@@ -146,9 +162,25 @@ func placeName(s string) string {
 	parts := strings.Split(strings.TrimSpace(s), ", ")
 	for i, p := range parts {
 		if p == strings.ToUpper(p) {
-			// A Caser is stateful, so each call makes its own.
-			parts[i] = cases.Title(language.English).String(p)
+			parts[i] = titleCaseWords(p)
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// initialism matches words such as "D.C." or "U.S.", which keep their case.
+var initialism = regexp.MustCompile(`^(\p{Lu}\.)+$`)
+
+// titleCaseWords title-cases each word of an all-capitals name, leaving
+// initialisms as they are.
+func titleCaseWords(s string) string {
+	// A Caser is stateful, so each call makes its own.
+	caser := cases.Title(language.English)
+	words := strings.Split(s, " ")
+	for i, w := range words {
+		if !initialism.MatchString(w) {
+			words[i] = caser.String(w)
+		}
+	}
+	return strings.Join(words, " ")
 }

@@ -26,13 +26,15 @@ var abbreviations = map[string]bool{
 // closing full stop, cut at a word boundary to at most MaxTitleRunes.
 func titleFrom(p string) string {
 	s := strings.Join(strings.Fields(firstSentence(p)), " ")
-	s = strings.TrimRight(s, ".")
+	if strings.HasSuffix(s, ".") && !isAbbreviation(s[:len(s)-1]) {
+		s = s[:len(s)-1]
+	}
 	return cutAtWord(s, MaxTitleRunes)
 }
 
 // firstSentence returns the text up to and including the first sentence
 // end: '.', '!' or '?' (optionally followed by closing quotes or brackets)
-// followed by a space and an upper-case letter, a digit or an opening
+// followed by white space and an upper-case letter, a digit or an opening
 // quote, where the word before a '.' is not a known abbreviation or an
 // initial.
 func firstSentence(p string) string {
@@ -52,7 +54,8 @@ func firstSentence(p string) string {
 		if end >= len(p) {
 			return p
 		}
-		if p[end] != ' ' || !startsSentence(p[end+1:]) {
+		next := strings.TrimLeft(p[end:], " \t\n")
+		if len(next) == len(p[end:]) || !startsSentence(next) {
 			continue
 		}
 		if c == '.' && isAbbreviation(p[:i]) {
@@ -72,7 +75,8 @@ func startsSentence(s string) bool {
 // isAbbreviation reports whether the word that ends before is an
 // abbreviation or a single-letter initial.
 func isAbbreviation(before string) bool {
-	word := before[strings.LastIndexAny(before, " \n(")+1:]
+	word := before[strings.LastIndexAny(before, " \t\n")+1:]
+	word = strings.TrimLeft(word, `"'“‘«([`)
 	if abbreviations[word] {
 		return true
 	}
@@ -87,7 +91,8 @@ func cutAtWord(s string, n int) string {
 	}
 	runes := []rune(s)
 	cut := string(runes[:n-1])
-	if sp := strings.LastIndexByte(cut, ' '); sp > 0 {
+	// Cut at the last space unless the text already breaks right after cut.
+	if sp := strings.LastIndexByte(cut, ' '); sp > 0 && runes[n-1] != ' ' {
 		cut = cut[:sp]
 	}
 	return strings.TrimRight(cut, " ,;:—–-") + "…"
