@@ -60,9 +60,6 @@ func (l *listPane) Move(delta int) bool {
 	return l.cursor != before
 }
 
-// MoveTo puts the cursor on entry i (clamped) and reports whether it moved.
-func (l *listPane) MoveTo(i int) bool { return l.Move(i - l.cursor) }
-
 // Page is the number of entries one screen holds, at least 1.
 func (l *listPane) Page() int { return max(1, l.height/rowsPerItem) }
 

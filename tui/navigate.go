@@ -77,12 +77,8 @@ func (a *App) moveList(delta int) tea.Cmd {
 	return a.syncReader()
 }
 
-func (a *App) moveListTo(i int) tea.Cmd {
-	if !a.list.MoveTo(i) {
-		return nil
-	}
-	return a.syncReader()
-}
+// moveListTo moves the list cursor to entry i.
+func (a *App) moveListTo(i int) tea.Cmd { return a.moveList(i - a.list.cursor) }
 
 // wantedKey is the rendering the reader should show now, and whether the
 // reader is visible at all.
