@@ -4,10 +4,13 @@
 package model
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
 	"time"
+
+	"rostrum/model/quotes"
 )
 
 // Format names the input format a document was parsed from.
@@ -40,6 +43,15 @@ type Document struct {
 	Paragraphs []string
 	Words      int
 	Problems   []string // non-fatal issues met while reading the file
+
+	// Quotes are the quotations in Body, in text order; Terms are the
+	// scare-quoted terms and titles, styled quietly but never listed.
+	Quotes []quotes.Span
+	Terms  []quotes.Span
+	// People are the people named in Body, in order of first mention.
+	People []quotes.Person
+	// StrayMarks counts quotation marks that pair with nothing.
+	StrayMarks int
 }
 
 // HasDate reports whether the document's date is known.
@@ -76,4 +88,59 @@ func (d *Document) setBody(paras []string) {
 		off += len(p) + 2
 	}
 	d.Words = len(strings.Fields(d.Body))
+}
+
+// ParagraphRanges are the byte ranges of the paragraphs in Body.
+func (d *Document) ParagraphRanges() []quotes.Range {
+	out := make([]quotes.Range, len(d.Paragraphs))
+	off := 0
+	for i, p := range d.Paragraphs {
+		out[i] = quotes.Range{Start: off, End: off + len(p)}
+		off += len(p) + 2
+	}
+	return out
+}
+
+// findQuotes extracts the quotations and people of the body and, when no
+// speaker came with the document, makes the most-quoted person its main
+// speaker.
+func (d *Document) findQuotes() {
+	res := quotes.Extract(d.Body, d.ParagraphRanges())
+	d.Quotes, d.Terms = d.Quotes[:0], d.Terms[:0]
+	for _, s := range res.Spans {
+		if s.Kind == quotes.Quote {
+			d.Quotes = append(d.Quotes, s)
+		} else {
+			d.Terms = append(d.Terms, s)
+		}
+	}
+	d.People = res.People
+	d.StrayMarks = len(res.Stray)
+	if d.Speaker == "" {
+		d.Speaker = mostQuoted(d.Quotes)
+	}
+}
+
+// mostQuoted is the speaker with the most quotes, or "" when nobody is
+// quoted or two people share the lead.
+func mostQuoted(qs []quotes.Span) string {
+	count := map[string]int{}
+	for _, q := range qs {
+		if q.Speaker != "" {
+			count[q.Speaker]++
+		}
+	}
+	best, n, tie := "", 0, false
+	for name, c := range count {
+		switch cmp.Compare(c, n) {
+		case 1:
+			best, n, tie = name, c, false
+		case 0:
+			tie = true
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
 }

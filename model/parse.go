@@ -64,6 +64,7 @@ func ParseText(path, text string) (*Document, error) {
 		return nil, ErrEmpty
 	}
 	d.Title, d.Place, d.Source = oneLine(d.Title), oneLine(d.Place), oneLine(d.Source)
+	d.findQuotes()
 	return d, nil
 }
 

@@ -1,0 +1,454 @@
+package quotes
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Confidence levels for each rule; an unclosed quote halves them.
+const (
+	confAdjacentName    = 0.95
+	confAdjacentPronoun = 0.85
+	confLeadIn          = 0.85
+	confColon           = 0.9
+	confContinuation    = 0.8
+	confSingle          = 0.6
+)
+
+// attributor holds what the rules need while they run over one text.
+type attributor struct {
+	text  string
+	paras []Range
+	spans []Span
+	pt    *peopleTable
+}
+
+// attribute merges interrupted quotes, classifies every span and runs the
+// attribution rules in order, stopping at the first that fires.
+func attribute(text string, paras []Range, spans []Span, pt *peopleTable) []Span {
+	a := &attributor{text: text, paras: paras, spans: mergeInterrupted(text, spans), pt: pt}
+	for i := range a.spans {
+		a.cueRules(i)
+		a.spans[i].Kind = a.classify(i)
+	}
+	for i := range a.spans {
+		s := &a.spans[i]
+		if s.Kind != Quote || s.Rule != RuleNone || s.Depth > 0 {
+			if s.Kind != Quote {
+				s.Attribution = Attribution{}
+			}
+			continue
+		}
+		if !a.continuation(i) {
+			a.singleCandidate(i)
+		}
+	}
+	for i := range a.spans {
+		if a.spans[i].Unclosed {
+			a.spans[i].Confidence /= 2
+		}
+	}
+	return a.spans
+}
+
+// mergeInterrupted joins `“A,” Tokayev said, “B.”` into one quote with two
+// segments; the attribution is found later in the text between them.
+func mergeInterrupted(text string, spans []Span) []Span {
+	var out []Span
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.Depth == 0 && out[n-1].Depth == 0 && s.Paragraph == out[n-1].LastParagraph {
+			prev := &out[n-1]
+			between := text[prev.Outer.End:s.Outer.Start]
+			if interruption(text, *prev, between) {
+				prev.Segments = append(prev.Segments, s.Segments...)
+				prev.Outer.End = s.Outer.End
+				prev.LastParagraph = s.LastParagraph
+				prev.Unclosed = prev.Unclosed || s.Unclosed
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	// Nested spans of merged quotes stay as they are; keep text order.
+	return out
+}
+
+// interruption reports whether between is an attribution clause that
+// interrupts one sentence of quotation: it ends with a comma (or colon) and
+// names a speaker with a cue, and the first part ends with a comma.
+func interruption(text string, prev Span, between string) bool {
+	b := strings.TrimSpace(between)
+	if b == "" || len(b) > 120 || !(strings.HasSuffix(b, ",") || strings.HasSuffix(b, ":")) {
+		return false
+	}
+	last := prev.Segments[len(prev.Segments)-1]
+	content := strings.TrimRightFunc(text[last.Start:last.End], unicode.IsSpace)
+	if !strings.HasSuffix(content, ",") && !strings.HasPrefix(b, ",") {
+		return false
+	}
+	return afterCueMention.MatchString(b) || afterMentionCue.MatchString(b)
+}
+
+// cueRules tries rule 1 (cue and speaker in the quote's own sentence) and
+// rule 2 (a colon lead-in in the sentence before).
+func (a *attributor) cueRules(i int) {
+	s := &a.spans[i]
+	if s.Depth > 0 {
+		return
+	}
+	if a.afterQuote(i) || a.interrupted(i) || a.beforeQuote(i) {
+		return
+	}
+	a.colonLeadIn(i)
+}
+
+// afterQuote: `“…,” said Tokayev.` / `“…,” he added.` / `“…” — Tokayev`.
+func (a *attributor) afterQuote(i int) bool {
+	s := &a.spans[i]
+	after := a.afterText(i)
+	lastSeg := s.Segments[len(s.Segments)-1]
+	content := strings.TrimSpace(a.text[lastSeg.Start:lastSeg.End])
+	sameSentence := strings.HasPrefix(strings.TrimSpace(after), ",") || endsOpen(content) || startsLower(after)
+	if !sameSentence && !strings.HasPrefix(strings.TrimSpace(after), "—") {
+		return false
+	}
+	base := s.Outer.End
+	if m := afterCueMention.FindStringSubmatchIndex(after); m != nil {
+		return a.fire(i, RuleAdjacent, base+m[2], base+m[3], base+m[4], base+m[5])
+	}
+	if m := afterMentionCue.FindStringSubmatchIndex(after); m != nil {
+		return a.fire(i, RuleAdjacent, base+m[4], base+m[5], base+m[2], base+m[3])
+	}
+	if m := afterDash.FindStringSubmatchIndex(after); m != nil {
+		return a.fire(i, RuleAdjacent, -1, -1, base+m[2], base+m[3])
+	}
+	return false
+}
+
+// interrupted attributes a merged quote from the clause between its parts.
+func (a *attributor) interrupted(i int) bool {
+	s := &a.spans[i]
+	if len(s.Segments) < 2 || s.Segments[1].NewParagraph {
+		return false
+	}
+	from := s.Segments[0].End
+	to := s.Segments[1].Start
+	between := a.text[from:to]
+	// Skip the closing and opening marks around the clause.
+	lo := strings.IndexFunc(between, func(r rune) bool { return !isMark(r) })
+	if lo < 0 {
+		return false
+	}
+	clause := between[lo:]
+	base := from + lo
+	if m := afterCueMention.FindStringSubmatchIndex(clause); m != nil {
+		return a.fire(i, RuleAdjacent, base+m[2], base+m[3], base+m[4], base+m[5])
+	}
+	if m := afterMentionCue.FindStringSubmatchIndex(clause); m != nil {
+		return a.fire(i, RuleAdjacent, base+m[4], base+m[5], base+m[2], base+m[3])
+	}
+	return false
+}
+
+// beforeQuote: `Tokayev said: “…”`, `According to him, “…”`, and partial
+// quotes inside reported speech: `Trump said the wall would be “huge.”`
+func (a *attributor) beforeQuote(i int) bool {
+	lead, base := a.leadIn(i)
+	if m := beforeMentionCue.FindStringSubmatchIndex(lead); m != nil {
+		return a.fire(i, RuleAdjacent, base+m[4], base+m[5], base+m[2], base+m[3])
+	}
+	if m := beforeAccording.FindStringSubmatchIndex(lead); m != nil {
+		return a.fire(i, RuleAdjacent, -1, -1, base+m[2], base+m[3])
+	}
+	if m := lastMatch(subjectCue, lead); m != nil {
+		return a.fireConf(i, RuleAdjacent, base+m[4], base+m[5], base+m[2], base+m[3], confLeadIn)
+	}
+	return false
+}
+
+// colonLeadIn (rule 2): the paragraph before ends with a colon after a
+// speaker and cue, and this quote opens its paragraph.
+func (a *attributor) colonLeadIn(i int) bool {
+	s := &a.spans[i]
+	p := s.Paragraph
+	lead, _ := a.leadIn(i)
+	if strings.TrimSpace(lead) != "" || p == 0 {
+		return false
+	}
+	prev := a.paras[p-1]
+	txt := strings.TrimRightFunc(a.text[prev.Start:prev.End], unicode.IsSpace)
+	if !strings.HasSuffix(txt, ":") {
+		return false
+	}
+	start := sentenceStart(a.text, prev.Start, len(txt))
+	sent := a.text[start:len(txt)]
+	if m := lastMatch(subjectCue, sent); m != nil {
+		return a.fireConf(i, RuleColon, start+m[4], start+m[5], start+m[2], start+m[3], confColon)
+	}
+	return false
+}
+
+// fire records an attribution with the confidence its mention deserves.
+func (a *attributor) fire(i int, rule Rule, cueS, cueE, menS, menE int) bool {
+	conf := confAdjacentName
+	if pronouns[strings.ToLower(strings.TrimSpace(a.text[menS:menE]))] {
+		conf = confAdjacentPronoun
+	}
+	return a.fireConf(i, rule, cueS, cueE, menS, menE, conf)
+}
+
+// fireConf records an attribution: the mention is resolved to a person
+// when that can be done safely; an unresolved mention is kept as said.
+func (a *attributor) fireConf(i int, rule Rule, cueS, cueE, menS, menE int, conf float64) bool {
+	menE = menS + trimMention(a.text[menS:menE])
+	mention := strings.TrimRight(a.text[menS:menE], ",.;: ")
+	if strings.HasSuffix(a.text[menS:menE], ".") && abbreviation(lastField(a.text[menS:menE])) {
+		mention = strings.TrimRight(a.text[menS:menE], ",;: ")
+	}
+	menE = menS + len(mention)
+	s := &a.spans[i]
+	s.Rule = rule
+	s.Confidence = conf
+	s.Mention = mention
+	s.MentionAt = Range{menS, menE}
+	if cueS >= 0 {
+		s.Cue = a.text[cueS:cueE]
+		s.CueAt = Range{cueS, cueE}
+	}
+	s.Speaker = a.resolve(i, mention, Range{menS, menE})
+	return true
+}
+
+func lastField(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// resolve turns a mention into a canonical name, or "" when it cannot be
+// done safely.
+func (a *attributor) resolve(i int, mention string, at Range) string {
+	low := strings.ToLower(mention)
+	switch {
+	case low == "he" || low == "she" || low == "they":
+		return a.resolvePronoun(i, at)
+	case low == "i" || low == "we":
+		return ""
+	}
+	for _, ph := range a.pt.phrases {
+		if ph.person >= 0 && ph.Start < at.End && at.Start < ph.End {
+			return a.pt.people[ph.person].Name
+		}
+	}
+	if idx, ok := a.pt.bySurname[strings.ToLower(lastField(mention))]; ok && idx >= 0 && !isArticle(strings.Fields(mention)[0]) {
+		return a.pt.people[idx].Name
+	}
+	if isArticle(strings.Fields(mention)[0]) {
+		if idx := a.pt.resolveRole(mention); idx >= 0 {
+			return a.pt.people[idx].Name
+		}
+	}
+	return ""
+}
+
+// resolvePronoun resolves he/she/they to the speaker of the last attributed
+// quote in this or the previous paragraph, when nobody else is named
+// outside quotations between that quote and the pronoun.
+func (a *attributor) resolvePronoun(i int, at Range) string {
+	s := a.spans[i]
+	for k := i - 1; k >= 0; k-- {
+		prev := a.spans[k]
+		if prev.Kind != Quote && prev.Rule == RuleNone || prev.Depth > 0 {
+			continue
+		}
+		if prev.LastParagraph < s.Paragraph-1 {
+			break
+		}
+		if prev.Speaker == "" {
+			if prev.Rule != RuleNone {
+				return ""
+			}
+			continue
+		}
+		if a.otherPersonBetween(prev.Speaker, prev.Outer.End, at.Start) {
+			return ""
+		}
+		return prev.Speaker
+	}
+	// No attributed quote before: a single person named just before.
+	return a.onlyPersonBefore(s.Paragraph, at.Start)
+}
+
+// otherPersonBetween reports whether someone other than name is named
+// outside quotations in [from, to).
+func (a *attributor) otherPersonBetween(name string, from, to int) bool {
+	for _, ph := range a.pt.phrases {
+		if ph.Start >= from && ph.End <= to && len(ph.name) > 0 {
+			if ph.person < 0 || a.pt.people[ph.person].Name != name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// onlyPersonBefore is the one confirmed person named outside quotations in
+// the paragraph before position at (or in the previous paragraph when
+// there is nobody), or "" when there are none or several.
+func (a *attributor) onlyPersonBefore(p, at int) string {
+	for _, lo := range []int{p, p - 1} {
+		if lo < 0 {
+			break
+		}
+		from := a.paras[lo].Start
+		if who, n := a.peopleIn(from, min(at, a.paras[p].End)); n == 1 {
+			return who
+		} else if n > 1 {
+			return ""
+		}
+	}
+	return ""
+}
+
+// peopleIn names the one confirmed person named in [from, to) and counts
+// the distinct names there (unconfirmed and unknown ones included).
+func (a *attributor) peopleIn(from, to int) (string, int) {
+	seen := map[string]bool{}
+	who := ""
+	for _, ph := range a.pt.phrases {
+		if ph.Start < from || ph.End > to || len(ph.name) == 0 {
+			continue
+		}
+		if ph.person < 0 {
+			if len(ph.name) > 1 {
+				seen["?"+strings.Join(ph.name, " ")] = true
+			}
+			continue
+		}
+		p := a.pt.people[ph.person]
+		seen[p.Name] = true
+		if p.Confirmed {
+			who = p.Name
+		}
+	}
+	if len(seen) != 1 || who == "" {
+		return "", len(seen)
+	}
+	return who, 1
+}
+
+// continuation (rule 3): a quote that fills its sentence with no cue of
+// its own inherits the speaker of the attributed quote just before it, in
+// the same paragraph or (when this paragraph opens with it) the previous
+// one, if nobody else is named between.
+func (a *attributor) continuation(i int) bool {
+	s := &a.spans[i]
+	lead, _ := a.leadIn(i)
+	if strings.TrimSpace(lead) != "" {
+		return false
+	}
+	for k := i - 1; k >= 0; k-- {
+		prev := a.spans[k]
+		if prev.Depth > 0 || prev.Kind != Quote {
+			continue
+		}
+		if prev.LastParagraph < s.Paragraph-1 || (prev.LastParagraph < s.Paragraph && s.Outer.Start != a.paras[s.Paragraph].Start) {
+			return false
+		}
+		if prev.Speaker == "" || a.otherPersonBetween(prev.Speaker, prev.Outer.End, s.Outer.Start) {
+			return false
+		}
+		s.Rule, s.Speaker, s.Confidence = RuleContinuation, prev.Speaker, confContinuation
+		return true
+	}
+	return false
+}
+
+// singleCandidate (rule 4): exactly one person is named outside quotations
+// in the paragraph (or the previous one when this one is all quotation).
+func (a *attributor) singleCandidate(i int) {
+	s := &a.spans[i]
+	p := a.paras[s.Paragraph]
+	who, n := a.peopleIn(p.Start, p.End)
+	if n == 0 && s.Outer.Start == p.Start && s.Paragraph > 0 {
+		q := a.paras[s.Paragraph-1]
+		who, n = a.peopleIn(q.Start, q.End)
+	}
+	if n == 1 && who != "" {
+		s.Rule, s.Speaker, s.Confidence = RuleSingle, who, confSingle
+	}
+}
+
+// afterText is the rest of the quote's sentence after its closing mark, up
+// to the next quotation or the paragraph's end.
+func (a *attributor) afterText(i int) string {
+	s := a.spans[i]
+	end := a.paras[s.LastParagraph].End
+	for k := i + 1; k < len(a.spans); k++ {
+		if a.spans[k].Depth == 0 && a.spans[k].Outer.Start >= s.Outer.End {
+			end = min(end, a.spans[k].Outer.Start)
+			break
+		}
+	}
+	return a.text[s.Outer.End:max(end, s.Outer.End)]
+}
+
+// leadIn is the quote's sentence before its opening mark, and where it
+// starts.
+func (a *attributor) leadIn(i int) (string, int) {
+	s := a.spans[i]
+	start := a.paras[s.Paragraph].Start
+	for k := i - 1; k >= 0; k-- {
+		if a.spans[k].Depth == 0 && a.spans[k].Outer.End <= s.Outer.Start {
+			start = max(start, a.spans[k].Outer.End)
+			break
+		}
+	}
+	start = sentenceStart(a.text, start, s.Outer.Start)
+	return a.text[start:s.Outer.Start], start
+}
+
+// sentenceStart finds where the sentence ending at or running past end
+// begins, searching back no further than lo.
+func sentenceStart(text string, lo, end int) int {
+	for j := end - 1; j > lo; j-- {
+		c := text[j]
+		if (c == '.' || c == '!' || c == '?') && j+1 < end && text[j+1] == ' ' {
+			word := lastField(text[lo : j+1])
+			if c == '.' && abbreviation(word) {
+				continue
+			}
+			return j + 2
+		}
+	}
+	return lo
+}
+
+// lastMatch returns the submatch indexes of the last non-overlapping match
+// of re in s.
+func lastMatch(re *regexp.Regexp, s string) []int {
+	all := re.FindAllStringSubmatchIndex(s, -1)
+	if len(all) == 0 {
+		return nil
+	}
+	return all[len(all)-1]
+}
+
+// endsOpen reports whether quoted content ends as a sentence continues
+// after it: with a comma, dash, or a question or exclamation mark.
+func endsOpen(content string) bool {
+	r, _ := utf8.DecodeLastRuneInString(content)
+	return strings.ContainsRune(",!?—–-…", r)
+}
+
+// startsLower reports whether the text after a quote continues in lower
+// case ("he said"), so it is the same sentence.
+func startsLower(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
