@@ -23,9 +23,10 @@ type CLI struct {
 	Version kong.VersionFlag `help:"Print the version and exit."`
 	Log     string           `help:"Write a debug log to FILE (nothing is ever logged to the terminal)." placeholder:"FILE" type:"path"`
 
-	Read ReadCmd `cmd:"" default:"withargs" help:"Open the reader on PATHs (default: the embedded seeds)."`
-	List ListCmd `cmd:"" help:"List documents: id, date, place or source, title."`
-	Show ShowCmd `cmd:"" help:"Print one document, rendered, to standard output."`
+	Read   ReadCmd   `cmd:"" default:"withargs" help:"Open the reader on PATHs (default: the embedded seeds)."`
+	List   ListCmd   `cmd:"" help:"List documents: id, date, place or source, title."`
+	Show   ShowCmd   `cmd:"" help:"Print one document, rendered, to standard output."`
+	Quotes QuotesCmd `cmd:"" help:"List quotations with their speakers (text, json, csv or md)."`
 }
 
 // ReadCmd opens the interactive reader.
@@ -64,7 +65,7 @@ func (r *ReadCmd) Run(cli *CLI, s *stdio) error {
 		log.SetOutput(io.Discard)
 	}
 	theme := map[string]tui.Theme{"auto": tui.ThemeAuto, "dark": tui.ThemeDark, "light": tui.ThemeLight}[r.Style]
-	if _, err := tea.NewProgram(tui.New(c, tui.Options{Theme: theme}), opts...).Run(); err != nil {
+	if _, err := tea.NewProgram(tui.New(c, tui.Options{Theme: theme, Clipboard: tui.NativeClipboard{}}), opts...).Run(); err != nil {
 		return fmt.Errorf("running the reader: %w", err)
 	}
 	reportProblems(s, c.Problems)

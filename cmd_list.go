@@ -26,6 +26,7 @@ type listEntry struct {
 	Source   *string  `json:"source"`
 	Speaker  *string  `json:"speaker"`
 	Words    int      `json:"words"`
+	Quotes   int      `json:"quotes"`
 	Problems []string `json:"problems"`
 }
 
@@ -55,7 +56,7 @@ func writeListJSON(s *stdio, c *model.Corpus) error {
 			ID: d.ID, Path: d.Path, Format: string(d.Format), Title: d.Title,
 			Date: nullable(d.DateString()), Place: nullable(d.Place),
 			Source: nullable(d.Source), Speaker: nullable(d.Speaker),
-			Words: d.Words, Problems: append([]string{}, d.Problems...),
+			Words: d.Words, Quotes: len(d.Quotes), Problems: append([]string{}, d.Problems...),
 		})
 	}
 	enc := json.NewEncoder(s.out)

@@ -28,7 +28,8 @@ const (
 
 // Options configure a new App.
 type Options struct {
-	Theme Theme
+	Theme     Theme
+	Clipboard Clipboard // the system clipboard; nil for none (OSC 52 only)
 }
 
 // pane names a pane that can have the keyboard focus.
@@ -62,14 +63,16 @@ type App struct {
 	filtering  bool
 	showHelp   bool
 
-	filter textinput.Model
-	list   listPane
-	reader readerPane
-	help   help.Model
-	status status
+	filter  textinput.Model
+	list    listPane
+	reader  readerPane
+	help    help.Model
+	status  status
+	browser *quoteBrowser // the quote browser, nil when closed
 
-	cache    *renderCache
-	inflight bool // a render is running; at most one at a time
+	clipboard Clipboard
+	cache     *renderCache
+	inflight  bool // a render is running; at most one at a time
 
 	// after schedules a delayed message; tests replace it to run without
 	// waiting.
@@ -87,6 +90,10 @@ func New(c *model.Corpus, opts Options) *App {
 		help:   help.New(),
 		cache:  newRenderCache(renderCacheSize),
 		after:  after,
+	}
+	a.clipboard = opts.Clipboard
+	if a.clipboard == nil {
+		a.clipboard = noClipboard{}
 	}
 	a.filter.Prompt = "/ "
 	a.filter.Placeholder = "filter titles, places, text"
@@ -108,6 +115,7 @@ func (a *App) applyTheme(dark bool) {
 	a.styles = DefaultStyles(dark)
 	a.help.Styles = a.styles.Help
 	a.filter.SetStyles(a.styles.Filter)
+	a.reader.SetPaintStyles(a.styles.Paint)
 }
 
 // View draws the whole screen. Nothing is drawn before the first size.
@@ -137,6 +145,10 @@ func (a *App) bodyView() string {
 	l := a.lay
 	if l.bodyH <= 0 || l.width <= 0 {
 		return ""
+	}
+	if a.browser != nil {
+		a.browser.width, a.browser.height = l.width, l.bodyH
+		return fitBlock(a.browser.View(a.styles), l.width, l.bodyH)
 	}
 	if a.showHelp {
 		a.help.SetWidth(l.width - 2)
@@ -197,8 +209,10 @@ func (a *App) helpKeys() contextHelp {
 	switch {
 	case a.showHelp:
 		ctx = ctxHelp
-	case a.filtering:
+	case a.filtering, a.browser != nil && a.browser.filtering:
 		ctx = ctxFilter
+	case a.browser != nil:
+		ctx = ctxBrowser
 	case a.focus == paneReader:
 		ctx = ctxReader
 	}

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -35,6 +36,17 @@ type harness struct {
 	// so tests can deliver them late or out of order.
 	hold    bool
 	pending []docRenderedMsg
+	// osc52 are the texts sent to the terminal's clipboard (OSC 52).
+	osc52 []string
+	clip  *fakeClipboard
+}
+
+// fakeClipboard records what is written to the native clipboard.
+type fakeClipboard struct{ writes []string }
+
+func (f *fakeClipboard) WriteAll(s string) error {
+	f.writes = append(f.writes, s)
+	return nil
 }
 
 func newHarness(t *testing.T, texts ...string) *harness {
@@ -47,11 +59,12 @@ func newHarness(t *testing.T, texts ...string) *harness {
 		}
 		docs = append(docs, d)
 	}
-	a := New(model.NewCorpus(docs, nil), Options{Theme: ThemeDark})
+	clip := &fakeClipboard{}
+	a := New(model.NewCorpus(docs, nil), Options{Theme: ThemeDark, Clipboard: clip})
 	a.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
 		return func() tea.Msg { return timerMsg{d: d, msg: msg} }
 	}
-	h := &harness{t: t, app: a}
+	h := &harness{t: t, app: a, clip: clip}
 	h.run(a.Init())
 	return h
 }
@@ -95,13 +108,20 @@ func (h *harness) run(cmd tea.Cmd) {
 		if c == nil {
 			continue
 		}
-		switch msg := c().(type) {
+		m := c()
+		if v := reflect.ValueOf(m); v.IsValid() && v.Type().Name() == "setClipboardMsg" {
+			h.osc52 = append(h.osc52, v.String())
+			continue
+		}
+		switch msg := m.(type) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
 		case tea.QuitMsg:
 			h.quit = true
 		case timerMsg:
 			h.timers = append(h.timers, msg)
+		case quoteCopiedMsg:
+			h.app.Update(msg)
 		case docRenderedMsg:
 			if h.hold {
 				h.pending = append(h.pending, msg)

@@ -12,6 +12,9 @@ type KeyMap struct {
 	NextDoc, PrevDoc         key.Binding
 	Filter, FilterAccept     key.Binding
 	FilterCancel             key.Binding
+	NextQuote, PrevQuote     key.Binding
+	CopyQuote, CopyCitation  key.Binding
+	Quotes, SortQuotes       key.Binding
 	Help, Quit, ForceQuit    key.Binding
 }
 
@@ -37,6 +40,12 @@ func DefaultKeyMap() KeyMap {
 		Filter:       b([]string{"/"}, "/", "filter"),
 		FilterAccept: b([]string{"enter"}, "enter", "keep filter"),
 		FilterCancel: b([]string{"esc"}, "esc", "clear filter"),
+		NextQuote:    b([]string{"]"}, "]", "next quote"),
+		PrevQuote:    b([]string{"["}, "[", "previous quote"),
+		CopyQuote:    b([]string{"y"}, "y", "copy quote"),
+		CopyCitation: b([]string{"Y"}, "Y", "copy with citation"),
+		Quotes:       b([]string{"Q"}, "Q", "quote browser"),
+		SortQuotes:   b([]string{"s"}, "s", "sort by speaker/document"),
 		Help:         b([]string{"?"}, "?", "help"),
 		Quit:         b([]string{"q"}, "q", "quit"),
 		ForceQuit:    b([]string{"ctrl+c"}, "ctrl+c", "quit"),
@@ -51,6 +60,7 @@ const (
 	ctxReader
 	ctxFilter
 	ctxHelp
+	ctxBrowser
 )
 
 // contextHelp adapts a KeyMap to help.KeyMap for one context.
@@ -66,11 +76,13 @@ func (h contextHelp) ShortHelp() []key.Binding {
 	case ctxFilter:
 		return []key.Binding{k.FilterAccept, k.FilterCancel}
 	case ctxReader:
-		return []key.Binding{k.Down, k.NextDoc, k.PrevDoc, k.Back, k.Help, k.Quit}
+		return []key.Binding{k.NextQuote, k.CopyQuote, k.CopyCitation, k.NextDoc, k.Back, k.Help, k.Quit}
+	case ctxBrowser:
+		return []key.Binding{k.Open, k.CopyQuote, k.CopyCitation, k.Filter, k.SortQuotes, k.Back}
 	case ctxHelp:
 		return []key.Binding{k.Help, k.Quit}
 	}
-	return []key.Binding{k.Down, k.Open, k.Filter, k.Focus, k.Help, k.Quit}
+	return []key.Binding{k.Down, k.Open, k.Filter, k.Quotes, k.Focus, k.Help, k.Quit}
 }
 
 // FullHelp lists every binding in columns, for the help screen.
@@ -78,8 +90,8 @@ func (h contextHelp) FullHelp() [][]key.Binding {
 	k := h.km
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.HalfPageUp, k.HalfPageDown},
-		{k.Open, k.Back, k.Focus, k.NextDoc, k.PrevDoc},
-		{k.Filter, k.FilterAccept, k.FilterCancel},
+		{k.Open, k.Back, k.Focus, k.NextDoc, k.PrevDoc, k.Filter, k.FilterAccept, k.FilterCancel},
+		{k.NextQuote, k.PrevQuote, k.CopyQuote, k.CopyCitation, k.Quotes, k.SortQuotes},
 		{k.Help, k.Quit, k.ForceQuit},
 	}
 }

@@ -109,7 +109,7 @@ func (a *App) syncReader() tea.Cmd {
 		return nil
 	}
 	a.inflight = true
-	return renderCmd(want, BodyMarkdown(a.reader.doc))
+	return renderCmd(want, readerMarkdown(a.reader.doc))
 }
 
 // handleRendered stores a finished render and shows it if it is still the

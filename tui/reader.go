@@ -23,13 +23,18 @@ type readerPane struct {
 	shown         renderKey
 	failed        string // why the last render failed; plain text is shown
 	width, height int
+
+	raw        string      // Glamour's output with markers, before painting
+	styles     paintStyles // how quotes, speakers and terms are painted
+	selected   int         // the selected quote, -1 for none
+	quoteLines []int       // the line where each quote starts
 }
 
 func newReaderPane() readerPane {
 	vp := viewport.New()
 	vp.KeyMap = viewport.KeyMap{} // keys are routed by App, from its own KeyMap
 	vp.MouseWheelEnabled = false
-	return readerPane{vp: vp}
+	return readerPane{vp: vp, selected: -1}
 }
 
 // SetSize sets the pane's size in cells.
@@ -48,6 +53,7 @@ func (r *readerPane) SetDocument(doc *model.Document) {
 	r.doc = doc
 	r.shown = renderKey{}
 	r.failed = ""
+	r.raw, r.quoteLines, r.selected = "", nil, -1
 	r.vp.SetContent("")
 	r.vp.GotoTop()
 	r.SetSize(r.width, r.height) // the header height depends on the title
@@ -66,8 +72,75 @@ func (r *readerPane) SetContent(key renderKey, content string) {
 	}
 	r.shown = key
 	r.failed = ""
-	r.vp.SetContent(content)
+	r.raw = content
+	r.repaint()
 	r.vp.SetYOffset(int(frac * float64(r.vp.TotalLineCount())))
+	r.revealSelected()
+}
+
+// SetPaintStyles changes how quotes are painted and repaints.
+func (r *readerPane) SetPaintStyles(st paintStyles) {
+	r.styles = st
+	if r.raw != "" {
+		r.repaint()
+	}
+}
+
+// repaint paints the raw rendering with the current selection.
+func (r *readerPane) repaint() {
+	p := paint(r.raw, r.selected, r.styles)
+	r.quoteLines = p.quoteLines
+	off := r.vp.YOffset()
+	r.vp.SetContent(p.content)
+	r.vp.SetYOffset(off)
+}
+
+// SelectQuote selects quote k (clamped to the document's quotes), repaints
+// and scrolls it into view. It reports whether there is a quote to select.
+func (r *readerPane) SelectQuote(k int) bool {
+	if r.doc == nil || len(r.doc.Quotes) == 0 {
+		return false
+	}
+	r.selected = min(max(k, 0), len(r.doc.Quotes)-1)
+	if r.raw != "" {
+		r.repaint()
+		r.revealSelected()
+	}
+	return true
+}
+
+// NextQuote is the quote after the selected one, or the first quote at or
+// below the top of the view when none is selected; delta -1 goes back.
+func (r *readerPane) NextQuote(delta int) int {
+	if r.selected >= 0 {
+		return r.selected + delta
+	}
+	top := r.vp.YOffset()
+	for k, line := range r.quoteLines {
+		if line >= top {
+			if delta < 0 {
+				return k - 1
+			}
+			return k
+		}
+	}
+	if delta < 0 {
+		return len(r.quoteLines) - 1
+	}
+	return 0
+}
+
+// revealSelected scrolls so the selected quote's first line is in view,
+// with two lines of context above it.
+func (r *readerPane) revealSelected() {
+	if r.selected < 0 || r.selected >= len(r.quoteLines) {
+		return
+	}
+	line := r.quoteLines[r.selected]
+	top, h := r.vp.YOffset(), r.vp.Height()
+	if line < top || line >= top+h {
+		r.vp.SetYOffset(max(line-2, 0))
+	}
 }
 
 // SetFailed shows the body as plain wrapped text after a failed render.

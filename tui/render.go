@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -74,19 +75,27 @@ func RenderMarkdown(md string, width int, style string) (out string, err error) 
 	if err != nil {
 		return "", err
 	}
-	out = strings.Trim(out, "\n")
-	if style == "notty" {
-		out = trimLineEnds(out)
-	}
-	return out, nil
+	return trimPadding(strings.Trim(out, "\n")), nil
 }
 
-// trimLineEnds removes the padding Glamour adds to the end of every line,
-// which plain output has no use for.
-func trimLineEnds(s string) string {
+// padding is the run of spaces and style sequences Glamour pads each line
+// with to the wrap width.
+var padding = regexp.MustCompile("(?:\x1b\\[[0-9;]*m| )+$")
+
+// trimPadding removes the padding at the end of every line, so copied or
+// piped text has no trailing spaces and highlights stop at the last word.
+// Styles are reset where padding held a sequence.
+func trimPadding(s string) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
+		if loc := padding.FindStringIndex(l); loc != nil {
+			tail := l[loc[0]:]
+			l = l[:loc[0]]
+			if strings.Contains(tail, "\x1b") {
+				l += "\x1b[m"
+			}
+			lines[i] = l
+		}
 	}
 	return strings.Join(lines, "\n")
 }

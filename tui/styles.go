@@ -6,11 +6,13 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // palette holds the few semantic colour tokens every style is built from.
 type palette struct {
 	text, muted, subtle, accent, accentText, warn, selBg color.Color
+	quote, quoteSel, quoteSelBg, term                    color.Color
 }
 
 func newPalette(isDark bool) palette {
@@ -23,6 +25,10 @@ func newPalette(isDark bool) palette {
 		accentText: ld(lipgloss.Color("#FFFFFF"), lipgloss.Color("#1A1A1A")),
 		warn:       ld(lipgloss.Color("#B35C00"), lipgloss.Color("#F0A050")),
 		selBg:      ld(lipgloss.Color("#EEE8F8"), lipgloss.Color("#2A2438")),
+		quote:      ld(lipgloss.Color("#8A5300"), lipgloss.Color("#E8C07D")),
+		quoteSel:   ld(lipgloss.Color("#5C3700"), lipgloss.Color("#FFE0A3")),
+		quoteSelBg: ld(lipgloss.Color("#FCEBC8"), lipgloss.Color("#4A3A1E")),
+		term:       ld(lipgloss.Color("#5E6E80"), lipgloss.Color("#9FB3C8")),
 	}
 }
 
@@ -44,6 +50,7 @@ type Styles struct {
 
 	Help   help.Styles
 	Filter textinput.Styles
+	Paint  paintStyles // quotes, speakers and terms in the reading pane
 }
 
 // DefaultStyles returns the styles for a dark or light background.
@@ -81,6 +88,12 @@ func DefaultStyles(isDark bool) Styles {
 	st.Filter.Focused.Prompt = st.Filter.Focused.Prompt.Foreground(p.accent)
 	st.Filter.Blurred.Prompt = st.Filter.Blurred.Prompt.Foreground(p.muted)
 	st.Filter.Cursor.Blink = false // a steady cursor, and no timer while typing
+	st.Paint = paintStyles{
+		quote:    ansi.NewStyle().ForegroundColor(p.quote).String(),
+		quoteSel: ansi.NewStyle().ForegroundColor(p.quoteSel).BackgroundColor(p.quoteSelBg).Bold().String(),
+		speaker:  ansi.NewStyle().ForegroundColor(p.accent).Italic(true).String(),
+		term:     ansi.NewStyle().ForegroundColor(p.term).Italic(true).String(),
+	}
 	return st
 }
 

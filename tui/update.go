@@ -17,6 +17,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleRendered(msg)
 	case statusExpiredMsg:
 		return a.handleStatusExpired(msg)
+	case quoteCopiedMsg:
+		return a, nil // OSC 52 was sent too; a missing native clipboard is no error
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
 	}
@@ -73,6 +75,9 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if a.showHelp {
 		return a.handleHelpKey(msg)
 	}
+	if a.browser != nil {
+		return a.handleBrowserKey(msg)
+	}
 	switch {
 	case key.Matches(msg, a.keys.Quit):
 		return a, tea.Quit
@@ -81,6 +86,16 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case key.Matches(msg, a.keys.Focus):
 		return a, a.toggleFocus()
+	case key.Matches(msg, a.keys.NextQuote):
+		return a, a.selectQuote(1)
+	case key.Matches(msg, a.keys.PrevQuote):
+		return a, a.selectQuote(-1)
+	case key.Matches(msg, a.keys.CopyQuote):
+		return a, a.copyQuote(false)
+	case key.Matches(msg, a.keys.CopyCitation):
+		return a, a.copyQuote(true)
+	case key.Matches(msg, a.keys.Quotes):
+		return a, a.openBrowser()
 	}
 	if a.focus == paneReader {
 		return a.handleReaderKey(msg)

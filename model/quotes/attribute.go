@@ -182,8 +182,9 @@ func (a *attributor) colonLeadIn(i int) bool {
 	if !strings.HasSuffix(txt, ":") {
 		return false
 	}
-	start := sentenceStart(a.text, prev.Start, len(txt))
-	sent := a.text[start:len(txt)]
+	end := prev.Start + len(txt)
+	start := sentenceStart(a.text, prev.Start, end)
+	sent := a.text[start:end]
 	if m := lastMatch(subjectCue, sent); m != nil {
 		return a.fireConf(i, RuleColon, start+m[4], start+m[5], start+m[2], start+m[3], confColon)
 	}

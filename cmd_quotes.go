@@ -1,0 +1,157 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"rostrum/model"
+	"rostrum/model/quotes"
+)
+
+// QuotesCmd prints the quotations of a corpus with their speakers.
+type QuotesCmd struct {
+	Paths   []string `arg:"" optional:"" name:"path" help:"Files or folders to read; - reads standard input. Default: the embedded seeds."`
+	Speaker string   `help:"Only quotes whose speaker's name contains S (any case)." placeholder:"S"`
+	Format  string   `help:"Output format: text, json (one array), csv, or md (citations)." enum:"text,json,csv,md" default:"text" short:"f"`
+}
+
+// quoteEntry is one quote in `quotes --format json`. Offsets are bytes
+// into the document's normalised body; start and end include the marks.
+type quoteEntry struct {
+	Doc        string  `json:"doc"`
+	Path       string  `json:"path"`
+	Title      string  `json:"title"`
+	Date       *string `json:"date"`
+	Text       string  `json:"text"`
+	Speaker    *string `json:"speaker"`
+	Mention    *string `json:"mention"`
+	Cue        *string `json:"cue"`
+	Rule       *string `json:"rule"`
+	Confidence float64 `json:"confidence"`
+	Start      int     `json:"start"`
+	End        int     `json:"end"`
+	Paragraph  int     `json:"paragraph"`
+	Unclosed   bool    `json:"unclosed"`
+	Citation   string  `json:"citation"`
+}
+
+// docQuote is a quote with the document it comes from.
+type docQuote struct {
+	doc *model.Document
+	q   *quotes.Span
+}
+
+// Run prints the matching quotes.
+func (c *QuotesCmd) Run(s *stdio) error {
+	corpus, err := loadCorpus(c.Paths, s)
+	if err != nil {
+		return err
+	}
+	var found []docQuote
+	for _, d := range corpus.Docs {
+		for i := range d.Quotes {
+			q := &d.Quotes[i]
+			if c.Speaker == "" || strings.Contains(strings.ToLower(q.Speaker), strings.ToLower(c.Speaker)) {
+				found = append(found, docQuote{d, q})
+			}
+		}
+	}
+	switch c.Format {
+	case "json":
+		err = writeQuotesJSON(s, found)
+	case "csv":
+		err = writeQuotesCSV(s, found)
+	case "md":
+		err = writeQuotesMarkdown(s, found)
+	default:
+		err = writeQuotesText(s, found)
+	}
+	if err != nil {
+		return fmt.Errorf("writing quotes: %w", err)
+	}
+	reportProblems(s, corpus.Problems)
+	return nil
+}
+
+func entryOf(dq docQuote) quoteEntry {
+	d, q := dq.doc, dq.q
+	return quoteEntry{
+		Doc: d.ID, Path: d.Path, Title: d.Title, Date: nullable(d.DateString()),
+		Text: d.QuoteText(q), Speaker: nullable(q.Speaker), Mention: nullable(q.Mention),
+		Cue: nullable(q.Cue), Rule: nullable(string(q.Rule)), Confidence: q.Confidence,
+		Start: q.Outer.Start, End: q.Outer.End, Paragraph: q.Paragraph, Unclosed: q.Unclosed,
+		Citation: d.Citation(q),
+	}
+}
+
+func writeQuotesJSON(s *stdio, found []docQuote) error {
+	out := make([]quoteEntry, 0, len(found))
+	for _, dq := range found {
+		out = append(out, entryOf(dq))
+	}
+	enc := json.NewEncoder(s.out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func writeQuotesCSV(s *stdio, found []docQuote) error {
+	w := csv.NewWriter(s.out)
+	_ = w.Write([]string{"doc", "path", "date", "speaker", "mention", "rule", "confidence", "start", "end", "paragraph", "text"})
+	for _, dq := range found {
+		e := entryOf(dq)
+		_ = w.Write([]string{e.Doc, e.Path, deref(e.Date), deref(e.Speaker), deref(e.Mention), deref(e.Rule),
+			strconv.FormatFloat(e.Confidence, 'f', 2, 64), strconv.Itoa(e.Start), strconv.Itoa(e.End),
+			strconv.Itoa(e.Paragraph), e.Text})
+	}
+	w.Flush()
+	return w.Error()
+}
+
+// writeQuotesMarkdown writes each quote as a block quote with its
+// citation, ready to paste into notes.
+func writeQuotesMarkdown(s *stdio, found []docQuote) error {
+	for _, dq := range found {
+		cite := dq.doc.Citation(dq.q)
+		if _, err := fmt.Fprintf(s.out, "> %s\n\n", strings.ReplaceAll(cite, "\n", "\n> ")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeQuotesText writes a heading line per quote (speaker, document,
+// date, rule) and the quote indented below it.
+func writeQuotesText(s *stdio, found []docQuote) error {
+	for i, dq := range found {
+		d, q := dq.doc, dq.q
+		who := q.Speaker
+		if who == "" {
+			who = "(unattributed)"
+		}
+		head := []string{who, d.ID}
+		if ds := d.DateString(); ds != "" {
+			head = append(head, ds)
+		}
+		if q.Rule != quotes.RuleNone {
+			head = append(head, fmt.Sprintf("%s %.2f", q.Rule, q.Confidence))
+		}
+		if i > 0 {
+			fmt.Fprintln(s.out)
+		}
+		text := strings.ReplaceAll(d.QuoteText(q), "\n", "\n  ")
+		if _, err := fmt.Fprintf(s.out, "%s\n  “%s”\n", strings.Join(head, " · "), text); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}

@@ -1,0 +1,111 @@
+package tui
+
+import (
+	"slices"
+	"strings"
+
+	"rostrum/model"
+)
+
+// Markers tell the painter where quotes, speakers and terms are in
+// Glamour's output. They are Unicode tag characters: zero width, so they
+// do not move Glamour's word wrapping, and passed through untouched. The
+// sanitiser removes tag characters from documents, so any marker in the
+// output is ours.
+const (
+	mkQuoteStart   = "\U000E0051" // a quote begins (the next quote in order)
+	mkQuoteResume  = "\U000E0052" // a further piece of the same quote begins
+	mkQuoteEnd     = "\U000E0071" // a piece of a quote ends
+	mkSpeakerStart = "\U000E0053" // the speaker label after a quote begins
+	mkSpeakerEnd   = "\U000E0073"
+	mkTermStart    = "\U000E0054" // a term or title begins
+	mkTermEnd      = "\U000E0074"
+)
+
+// insertion is a marker to put into the body at a byte offset. At equal
+// offsets, lower order goes first, so ends come before starts and a nested
+// term closes before its quote.
+type insertion struct {
+	at    int
+	order int
+	text  string
+}
+
+// readerMarkdown is BodyMarkdown with markers around every quote piece and
+// term, and each attributed quote followed by "— Speaker".
+func readerMarkdown(d *model.Document) string {
+	var ins []insertion
+	for _, q := range d.Quotes {
+		pieces := q.Pieces(d.Body)
+		for j, p := range pieces {
+			start := mkQuoteResume
+			if j == 0 {
+				start = mkQuoteStart
+			}
+			ins = append(ins, insertion{p.Start, 3, start}, insertion{p.End, 1, mkQuoteEnd})
+		}
+		if q.Speaker != "" {
+			label := mkSpeakerStart + " — " + q.Speaker + mkSpeakerEnd
+			ins = append(ins, insertion{labelAt(d, pieces[len(pieces)-1].End), 2, label})
+		}
+	}
+	for _, t := range d.Terms {
+		ins = append(ins, insertion{t.Outer.Start, 4, mkTermStart}, insertion{t.Outer.End, 0, mkTermEnd})
+	}
+	slices.SortStableFunc(ins, func(a, b insertion) int {
+		if a.at != b.at {
+			return a.at - b.at
+		}
+		return a.order - b.order
+	})
+	var b strings.Builder
+	b.Grow(len(d.Body) + len(ins)*8)
+	prev := 0
+	for _, in := range ins {
+		b.WriteString(d.Body[prev:in.at])
+		b.WriteString(in.text)
+		prev = in.at
+	}
+	b.WriteString(d.Body[prev:])
+	return EscapeMarkdown(b.String())
+}
+
+// labelAt is where the speaker label of a quote ending at end goes: after
+// the sentence that holds the quote's end ("…,” said Tokayev.), unless the
+// quote ends its sentence itself, another quotation starts first or the
+// paragraph ends.
+func labelAt(d *model.Document, end int) int {
+	// A quote whose words end its sentence ("…going.”) takes the label at
+	// once.
+	inner := strings.TrimRight(d.Body[:end], "”’\"'»›」』")
+	if strings.HasSuffix(inner, ".") || strings.HasSuffix(inner, "!") || strings.HasSuffix(inner, "?") {
+		return end
+	}
+	limit := len(d.Body)
+	if i := strings.Index(d.Body[end:], "\n\n"); i >= 0 {
+		limit = end + i
+	}
+	for i := end; i < limit; i++ {
+		switch d.Body[i] {
+		case '.', '!', '?':
+			if (i+1 == limit || d.Body[i+1] == ' ' || d.Body[i+1] == '\n') && !shortAbbreviation(d.Body[end:i]) {
+				return i + 1
+			}
+		case '"':
+			return end
+		case 0xe2: // “ ‘ « and friends start with this byte in UTF-8
+			if strings.HasPrefix(d.Body[i:], "“") || strings.HasPrefix(d.Body[i:], "‘") {
+				return end
+			}
+		}
+	}
+	return end
+}
+
+// shortAbbreviation reports whether the text before a full stop ends in a
+// short capitalised word such as "Mr", "Dr" or "U.S", whose stop does not
+// end the sentence.
+func shortAbbreviation(before string) bool {
+	w := before[strings.LastIndexAny(before, " \n")+1:]
+	return len(w) > 0 && len(w) <= 3 && w[0] >= 'A' && w[0] <= 'Z'
+}
