@@ -1,11 +1,13 @@
 package quotes
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
+
+// maxAfter bounds the text the attribution patterns read after a quote.
+const maxAfter = 240
 
 // Confidence levels for each rule; an unclosed quote halves them.
 const (
@@ -108,18 +110,28 @@ func (a *attributor) cueRules(i int) {
 func (a *attributor) afterQuote(i int) bool {
 	s := &a.spans[i]
 	after := a.afterText(i)
+	if len(after) > maxAfter {
+		after = after[:maxAfter]
+	}
+	if t := strings.TrimLeft(after, " ,"); !strings.HasPrefix(t, "—") && !strings.HasPrefix(t, "–") && !strings.HasPrefix(t, "―") && !hasCue(after, 10) {
+		return false
+	}
 	lastSeg := s.Segments[len(s.Segments)-1]
 	content := strings.TrimSpace(a.text[lastSeg.Start:lastSeg.End])
 	sameSentence := strings.HasPrefix(strings.TrimSpace(after), ",") || endsOpen(content) || startsLower(after)
-	if !sameSentence && !strings.HasPrefix(strings.TrimSpace(after), "—") {
+	if t := strings.TrimSpace(after); !sameSentence && !strings.HasPrefix(t, "—") && !strings.HasPrefix(t, "―") {
 		return false
 	}
 	base := s.Outer.End
-	if m := afterCueMention.FindStringSubmatchIndex(after); m != nil {
-		return a.fire(i, RuleAdjacent, base+m[2], base+m[3], base+m[4], base+m[5])
-	}
-	if m := afterMentionCue.FindStringSubmatchIndex(after); m != nil {
-		return a.fire(i, RuleAdjacent, base+m[4], base+m[5], base+m[2], base+m[3])
+	t0 := len(after) - len(strings.TrimLeft(after, " ,—–-―\u00a0"))
+	if k := firstCue(after, 10); k >= 0 {
+		if k == t0 {
+			if m := afterCueMention.FindStringSubmatchIndex(after); m != nil {
+				return a.fire(i, RuleAdjacent, base+m[2], base+m[3], base+m[4], base+m[5])
+			}
+		} else if ms, me, ok := mentionBefore(after, k); ok && ms == t0 {
+			return a.fire(i, RuleAdjacent, base+k, base+k+cueLen(after[k:]), base+ms, base+me)
+		}
 	}
 	if m := afterDash.FindStringSubmatchIndex(after); m != nil {
 		return a.fire(i, RuleAdjacent, -1, -1, base+m[2], base+m[3])
@@ -156,16 +168,47 @@ func (a *attributor) interrupted(i int) bool {
 // quotes inside reported speech: `Trump said the wall would be “huge.”`
 func (a *attributor) beforeQuote(i int) bool {
 	lead, base := a.leadIn(i)
-	if m := beforeMentionCue.FindStringSubmatchIndex(lead); m != nil {
-		return a.fire(i, RuleAdjacent, base+m[4], base+m[5], base+m[2], base+m[3])
+	cues := cuePositions(lead)
+	if len(cues) == 0 {
+		return false
 	}
-	if m := beforeAccording.FindStringSubmatchIndex(lead); m != nil {
-		return a.fire(i, RuleAdjacent, -1, -1, base+m[2], base+m[3])
+	if k := strings.Index(strings.ToLower(lead), "according to"); k >= 0 {
+		if m := beforeAccording.FindStringSubmatchIndex(lead[k:]); m != nil {
+			return a.fire(i, RuleAdjacent, -1, -1, base+k+m[2], base+k+m[3])
+		}
 	}
-	if m := lastMatch(subjectCue, lead); m != nil {
-		return a.fireConf(i, RuleAdjacent, base+m[4], base+m[5], base+m[2], base+m[3], confLeadIn)
+	if m := beforeCueMention.FindStringSubmatchIndex(lead); m != nil {
+		return a.fire(i, RuleAdjacent, base+m[2], base+m[3], base+m[4], base+m[5])
+	}
+	for c := len(cues) - 1; c >= max(0, len(cues)-3); c-- {
+		k := cues[c]
+		ms, me, ok := mentionBefore(lead, k)
+		if !ok {
+			continue
+		}
+		ce := k + cueLen(lead[k:])
+		conf := confLeadIn
+		if c == len(cues)-1 && cueTail.MatchString(lead[ce:]) {
+			// The cue ends the lead-in: `Tokayev said: “…”`.
+			return a.fire(i, RuleAdjacent, base+k, base+ce, base+ms, base+me)
+		}
+		return a.fireConf(i, RuleAdjacent, base+k, base+ce, base+ms, base+me, conf)
 	}
 	return false
+}
+
+// cueLen is the length of the cue word (or two-word cue) that starts s.
+func cueLen(s string) int {
+	n := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if n < 0 {
+		n = len(s)
+	}
+	for _, two := range []string{" out", " on"} {
+		if strings.HasPrefix(s[n:], two) && isCue(strings.ToLower(s[:n+len(two)])) {
+			return n + len(two)
+		}
+	}
+	return n
 }
 
 // colonLeadIn (rule 2): the paragraph before ends with a colon after a
@@ -185,8 +228,12 @@ func (a *attributor) colonLeadIn(i int) bool {
 	end := prev.Start + len(txt)
 	start := sentenceStart(a.text, prev.Start, end)
 	sent := a.text[start:end]
-	if m := lastMatch(subjectCue, sent); m != nil {
-		return a.fireConf(i, RuleColon, start+m[4], start+m[5], start+m[2], start+m[3], confColon)
+	cues := cuePositions(sent)
+	for c := len(cues) - 1; c >= 0; c-- {
+		if ms, me, ok := mentionBefore(sent, cues[c]); ok {
+			ce := cues[c] + cueLen(sent[cues[c]:])
+			return a.fireConf(i, RuleColon, start+cues[c], start+ce, start+ms, start+me, confColon)
+		}
 	}
 	return false
 }
@@ -240,20 +287,51 @@ func (a *attributor) resolve(i int, mention string, at Range) string {
 	case low == "i" || low == "we":
 		return ""
 	}
+	// The name is the mention's last words ("campaign spokesman Brian
+	// Fallon"), so the last phrase inside it decides.
+	who := -1
 	for _, ph := range a.pt.phrases {
-		if ph.person >= 0 && ph.Start < at.End && at.Start < ph.End {
-			return a.pt.people[ph.person].Name
+		if ph.Start >= at.End {
+			break
+		}
+		if ph.Start < at.End && at.Start < ph.End && len(ph.name) > 0 {
+			who = ph.person
 		}
 	}
-	if idx, ok := a.pt.bySurname[strings.ToLower(lastField(mention))]; ok && idx >= 0 && !isArticle(strings.Fields(mention)[0]) {
+	if who >= 0 {
+		return a.pt.people[who].Name
+	}
+	if idx, ok := a.pt.bySurname[surnameKey(strings.Fields(mention))]; ok && idx >= 0 && !isArticle(strings.Fields(mention)[0]) {
 		return a.pt.people[idx].Name
 	}
 	if isArticle(strings.Fields(mention)[0]) {
 		if idx := a.pt.resolveRole(mention); idx >= 0 {
 			return a.pt.people[idx].Name
 		}
+		return ""
 	}
-	return ""
+	return bareName(mention)
+}
+
+// bareName is a capitalised mention in a speaker's slot that the people
+// table does not know ("said Tokayev" with no full name anywhere): the
+// name as written, without a title, when it looks like a person's name.
+func bareName(mention string) string {
+	var words []string
+	for _, w := range strings.Fields(mention) {
+		t := token{text: w}
+		if t.in(honorifics) || t.in(roleWords) {
+			continue
+		}
+		if !nameWord(t) || !t.capitalised() {
+			return ""
+		}
+		words = append(words, w)
+	}
+	if len(words) == 0 || len(words) > 3 {
+		return ""
+	}
+	return strings.Join(words, " ")
 }
 
 // resolvePronoun resolves he/she/they to the speaker of the last attributed
@@ -297,27 +375,26 @@ func (a *attributor) otherPersonBetween(name string, from, to int) bool {
 	return false
 }
 
-// onlyPersonBefore is the one confirmed person named outside quotations in
-// the paragraph before position at (or in the previous paragraph when
-// there is nobody), or "" when there are none or several.
+// onlyPersonBefore is the one person named outside quotations in the
+// paragraph before position at, or the one confirmed person named in the
+// previous paragraph when this one names nobody; "" when there are none
+// or several.
 func (a *attributor) onlyPersonBefore(p, at int) string {
-	for _, lo := range []int{p, p - 1} {
-		if lo < 0 {
-			break
-		}
-		from := a.paras[lo].Start
-		if who, n := a.peopleIn(from, min(at, a.paras[p].End)); n == 1 {
-			return who
-		} else if n > 1 {
-			return ""
-		}
+	if who, n := a.peopleIn(a.paras[p].Start, at, true); n > 0 {
+		return who
 	}
-	return ""
+	if p == 0 {
+		return ""
+	}
+	who, _ := a.peopleIn(a.paras[p-1].Start, a.paras[p-1].End, false)
+	return who
 }
 
-// peopleIn names the one confirmed person named in [from, to) and counts
-// the distinct names there (unconfirmed and unknown ones included).
-func (a *attributor) peopleIn(from, to int) (string, int) {
+// peopleIn names the one person named in [from, to) and counts the
+// distinct names there (unconfirmed and unknown ones included). The person
+// must be confirmed (seen with a role or a cue) unless anyone is set;
+// with several names it is "".
+func (a *attributor) peopleIn(from, to int, anyone bool) (string, int) {
 	seen := map[string]bool{}
 	who := ""
 	for _, ph := range a.pt.phrases {
@@ -332,7 +409,7 @@ func (a *attributor) peopleIn(from, to int) (string, int) {
 		}
 		p := a.pt.people[ph.person]
 		seen[p.Name] = true
-		if p.Confirmed {
+		if p.Confirmed || anyone {
 			who = p.Name
 		}
 	}
@@ -374,10 +451,10 @@ func (a *attributor) continuation(i int) bool {
 func (a *attributor) singleCandidate(i int) {
 	s := &a.spans[i]
 	p := a.paras[s.Paragraph]
-	who, n := a.peopleIn(p.Start, p.End)
+	who, n := a.peopleIn(p.Start, p.End, false)
 	if n == 0 && s.Outer.Start == p.Start && s.Paragraph > 0 {
 		q := a.paras[s.Paragraph-1]
-		who, n = a.peopleIn(q.Start, q.End)
+		who, n = a.peopleIn(q.Start, q.End, false)
 	}
 	if n == 1 && who != "" {
 		s.Rule, s.Speaker, s.Confidence = RuleSingle, who, confSingle
@@ -419,24 +496,13 @@ func sentenceStart(text string, lo, end int) int {
 	for j := end - 1; j > lo; j-- {
 		c := text[j]
 		if (c == '.' || c == '!' || c == '?') && j+1 < end && text[j+1] == ' ' {
-			word := lastField(text[lo : j+1])
-			if c == '.' && abbreviation(word) {
+			if word, _ := prevWord(text[lo:j+1], j+1-lo); c == '.' && abbreviation(word) {
 				continue
 			}
 			return j + 2
 		}
 	}
 	return lo
-}
-
-// lastMatch returns the submatch indexes of the last non-overlapping match
-// of re in s.
-func lastMatch(re *regexp.Regexp, s string) []int {
-	all := re.FindAllStringSubmatchIndex(s, -1)
-	if len(all) == 0 {
-		return nil
-	}
-	return all[len(all)-1]
 }
 
 // endsOpen reports whether quoted content ends as a sentence continues

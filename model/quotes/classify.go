@@ -40,20 +40,23 @@ func (a *attributor) classify(i int) Kind {
 		lead = a.text[max(0, s.Outer.Start-40):s.Outer.Start]
 		leadWords = strings.Fields(strings.ToLower(lead))
 	}
+	titleCased := len(words) > 1 && allCapitalised(words) && !endsSentence(a.text, s)
 	switch {
+	case precededByTermCue(leadWords) && (s.Rule == RuleNone || len(words) <= 3):
+		return Term
+	case titleCased && (s.Rule == RuleNone || precededByTitleCue(leadWords)):
+		return Title
 	case s.Rule == RuleAdjacent || s.Rule == RuleColon:
-		if s.Depth == 0 && (len(words) > 3 || !precededByTermCue(leadWords)) {
+		if s.Depth == 0 {
 			return Quote
 		}
-	case precededByTermCue(leadWords):
-		return Term
-	case precededByTitleCue(leadWords) || (len(words) > 1 && allCapitalised(words) && !endsSentence(a.text, s)):
+	case precededByTitleCue(leadWords):
 		return Title
 	}
 	if s.Depth > 0 && len(words) <= 4 {
 		return Term
 	}
-	if len(words) <= 3 {
+	if len(words) <= 3 && !shortSentence(a.text, s, words) {
 		return Term
 	}
 	if a.quoteEvidence(i, words) {
@@ -139,4 +142,15 @@ func allCapitalised(words []string) bool {
 		content++
 	}
 	return content > 0
+}
+
+// shortSentence reports whether a short span is a whole sentence of
+// speech: it starts with a capital and ends with . ! or ? ("What curfew?",
+// "It's our time.").
+func shortSentence(text string, s *Span, words []string) bool {
+	last := s.Segments[len(s.Segments)-1]
+	c := strings.TrimRightFunc(text[last.Start:last.End], unicode.IsSpace)
+	r, _ := utf8.DecodeLastRuneInString(c)
+	first, _ := utf8.DecodeRuneInString(words[0])
+	return strings.ContainsRune(".!?", r) && unicode.IsUpper(first)
 }

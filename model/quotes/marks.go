@@ -28,9 +28,17 @@ const closeOnly = "”’」』"
 
 // isMark reports whether r is any quotation mark the scanner knows.
 func isMark(r rune) bool {
-	_, opens := closersOf[r]
-	return opens || strings.ContainsRune(closeOnly, r)
+	switch r {
+	case '“', '”', '‘', '’', '„', '‚', '«', '»', '‹', '›', '「', '」', '『', '』',
+		'"', '\'', markBackticks, markApostrophe:
+		return true
+	}
+	return false
 }
+
+// markLead marks the bytes that can begin a quotation mark in UTF-8, so
+// the scanner can skip every other byte without decoding it.
+var markLead = [256]bool{'"': true, '\'': true, '`': true, 0xc2: true, 0xe2: true, 0xe3: true}
 
 // isDouble reports whether an opening mark is a double (primary) mark.
 func isDouble(r rune) bool {
@@ -62,6 +70,7 @@ func readMark(text string, i int) (rune, int) {
 // context is what surrounds a mark inside its paragraph.
 type context struct {
 	prev, next rune // 0 at the paragraph's start or end
+	prev2      rune // the rune before prev
 	next2      rune // the rune after next
 }
 
@@ -100,6 +109,9 @@ func (c context) isApostrophe(mark rune) bool {
 	if isLetterOrDigit(c.prev) && unicode.IsLetter(c.next) {
 		return true
 	}
+	if c.prev == 'n' && strings.ContainsRune("’‘'", c.prev2) {
+		return true // rock ’n’ roll
+	}
 	return isSpace(c.prev) && unicode.IsDigit(c.next) && unicode.IsDigit(c.next2)
 }
 
@@ -110,7 +122,11 @@ func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigi
 func contextAt(text string, lo, hi, i, size int) context {
 	var c context
 	if i > lo {
-		c.prev, _ = utf8.DecodeLastRuneInString(text[lo:i])
+		var n int
+		c.prev, n = utf8.DecodeLastRuneInString(text[lo:i])
+		if i-n > lo {
+			c.prev2, _ = utf8.DecodeLastRuneInString(text[lo : i-n])
+		}
 	}
 	if j := i + size; j < hi {
 		r, n := utf8.DecodeRuneInString(text[j:hi])

@@ -36,8 +36,10 @@ type peopleTable struct {
 // findPeople builds the entity table from the text outside quotations.
 func findPeople(text string, paras []Range, spans []Span) *peopleTable {
 	pt := &peopleTable{bySurname: map[string]int{}, byRole: map[string]int{}}
+	var toks []token // reused for every region
 	for _, reg := range outside(paras, spans) {
-		pt.phrases = append(pt.phrases, capitalisedPhrases(text, reg)...)
+		toks = scanTokens(toks[:0], text, reg.Start, reg.End, true)
+		pt.phrases = capitalisedPhrases(pt.phrases, text, toks)
 	}
 	pt.addFullNames()
 	pt.addShortNames(text)
@@ -73,13 +75,12 @@ func outside(paras []Range, spans []Span) []Range {
 	return out
 }
 
-// capitalisedPhrases finds runs of capitalised words (with connectors such
-// as "of" or "bin" between them) in text[reg], broken by punctuation.
-func capitalisedPhrases(text string, reg Range) []phrase {
-	toks := tokens(text, reg.Start, reg.End)
-	var out []phrase
+// capitalisedPhrases appends to out the runs of capitalised words (with
+// connectors such as "of" or "bin" between them) among the phrase tokens
+// of one region, broken by punctuation.
+func capitalisedPhrases(out []phrase, text string, toks []token) []phrase {
 	for i := 0; i < len(toks); {
-		if !toks[i].capitalised() || sentenceStarters[toks[i].lower()] && !honorifics[strings.TrimSuffix(toks[i].lower(), ".")] {
+		if !toks[i].capitalised() || toks[i].in(sentenceStarters) && !toks[i].in(honorifics) {
 			i++
 			continue
 		}
@@ -121,10 +122,12 @@ func splitPhrase(toks []token) (phrase, bool) {
 	p := phrase{Range: Range{toks[0].Start, toks[len(toks)-1].End}, person: -1}
 	lastRole := -1
 	for k, t := range toks {
-		l := strings.TrimSuffix(t.lower(), ".")
-		if roleWords[l] || honorifics[l] {
+		if t.in(roleWords) || t.in(honorifics) {
 			lastRole = k
 		}
+	}
+	if lastRole == len(toks)-1 && lastRole > 0 && toks[lastRole].in(surnameRoles) && !toks[lastRole-1].in(roleWords) {
+		lastRole = -1 // "Charlie King" is a name, not a role
 	}
 	nameFrom := lastRole + 1
 	if nameFrom < len(toks) && toks[nameFrom].lower() == "of" {
@@ -169,11 +172,10 @@ func splitPhrase(toks []token) (phrase, bool) {
 // nameWord reports whether a token can be part of a person's name: not an
 // acronym, not a word of organisations, places or times.
 func nameWord(t token) bool {
-	l := t.lower()
-	if nonNameWords[l] || sentenceStarters[l] {
+	if t.in(nonNameWords) || t.in(sentenceStarters) {
 		return false
 	}
-	if connectors[l] {
+	if t.in(connectors) {
 		return true
 	}
 	letters := 0
@@ -198,16 +200,19 @@ func isInitial(w string) bool {
 // addFullNames makes a person of every name of two or more words, joining
 // forms that share a surname and agree on the first name.
 func (pt *peopleTable) addFullNames() {
+	bySurname := map[string][]int{} // every person with the surname
 	for i := range pt.phrases {
 		ph := &pt.phrases[i]
 		if len(ph.name) < 2 {
 			continue
 		}
 		full := strings.Join(ph.name, " ")
-		idx := pt.match(ph.name)
+		key := surnameKey(ph.name)
+		idx := pt.match(ph.name, bySurname[key])
 		if idx < 0 {
 			pt.people = append(pt.people, Person{Name: full})
 			idx = len(pt.people) - 1
+			bySurname[key] = append(bySurname[key], idx)
 		} else if len(full) > len(pt.people[idx].Name) {
 			pt.people[idx].Name = full
 		}
@@ -223,15 +228,12 @@ func (pt *peopleTable) addFullNames() {
 	}
 }
 
-// match finds the person a multi-word name belongs to: same surname and a
-// first name that agrees (equal, an initial of it, or absent).
-func (pt *peopleTable) match(name []string) int {
-	s := surnameKey(name)
-	for idx, p := range pt.people {
-		other := strings.Fields(p.Name)
-		if surnameKey(other) != s {
-			continue
-		}
+// match finds, among the people with the same surname, the one a
+// multi-word name belongs to: the first name agrees (equal, or an initial
+// of it).
+func (pt *peopleTable) match(name []string, sameSurname []int) int {
+	for _, idx := range sameSurname {
+		other := strings.Fields(pt.people[idx].Name)
 		a, b := strings.ToLower(name[0]), strings.ToLower(other[0])
 		if a == b || strings.HasPrefix(b, strings.TrimSuffix(a, ".")) || strings.HasPrefix(a, strings.TrimSuffix(b, ".")) {
 			return idx
@@ -277,7 +279,7 @@ func (pt *peopleTable) addShortNames(text string) {
 		if len(ph.name) != 1 {
 			continue
 		}
-		if idx, ok := pt.bySurname[strings.ToLower(ph.name[0])]; ok {
+		if idx, ok := pt.bySurname[surnameKey(ph.name)]; ok {
 			if idx >= 0 {
 				pt.link(i, idx)
 			}
@@ -286,14 +288,17 @@ func (pt *peopleTable) addShortNames(text string) {
 		if ph.role != "" {
 			pt.people = append(pt.people, Person{Name: ph.name[0]})
 			idx := len(pt.people) - 1
-			pt.bySurname[strings.ToLower(ph.name[0])] = idx
+			pt.bySurname[surnameKey(ph.name)] = idx
 			pt.link(i, idx)
 		}
 	}
 }
 
-// surnameKey is the lower-case last word of a name.
-func surnameKey(name []string) string { return strings.ToLower(name[len(name)-1]) }
+// surnameKey is the lower-case last word of a name, with typographic
+// apostrophes made straight so O’Neill and O'Neill agree.
+func surnameKey(name []string) string {
+	return strings.ReplaceAll(strings.ToLower(name[len(name)-1]), "’", "'")
+}
 
 // confirm marks as confirmed the people named right before or after a cue
 // verb ("Tokayev said", "said Tokayev", "according to Tokayev").
@@ -302,30 +307,14 @@ func (pt *peopleTable) confirm(text string) {
 		if ph.person < 0 || pt.people[ph.person].Confirmed {
 			continue
 		}
-		before := lastWords(text[max(0, ph.Start-40):ph.Start], 2)
-		after := firstWords(text[ph.End:min(len(text), ph.End+40)], 2)
-		if isCue(after) || isCue(before) || strings.HasSuffix(strings.ToLower(before), "according to") {
+		w, ws := prevWord(text, skipSpaceBack(text, ph.Start))
+		w2, _ := prevWord(text, skipSpaceBack(text, ws))
+		after := text[ph.End:min(len(text), ph.End+40)]
+		according := strings.EqualFold(w, "to") && strings.EqualFold(w2, "according")
+		if hasCue(after, 2) || (token{text: w}).in(cueSet) || according {
 			pt.people[ph.person].Confirmed = true
 		}
 	}
-}
-
-// lastWords returns up to n words at the end of s, lower-cased and joined
-// by spaces.
-func lastWords(s string, n int) string {
-	f := strings.Fields(strings.ToLower(s))
-	return strings.Join(f[max(0, len(f)-n):], " ")
-}
-
-// firstWords returns up to n words at the start of s, lower-cased, with
-// trailing punctuation removed.
-func firstWords(s string, n int) string {
-	f := strings.Fields(strings.ToLower(s))
-	f = f[:min(n, len(f))]
-	for i := range f {
-		f[i] = strings.TrimRight(f[i], ",.;:!?")
-	}
-	return strings.Join(f, " ")
 }
 
 // resolveRole finds the single person who holds a role described as in
@@ -335,6 +324,7 @@ func (pt *peopleTable) resolveRole(desc string) int {
 	if idx, ok := pt.byRole[d]; ok {
 		return idx
 	}
+	d = strings.TrimSuffix(strings.TrimSuffix(d, " of state"), " of government")
 	words := strings.Fields(d)
 	if len(words) == 0 {
 		return -1
@@ -352,6 +342,11 @@ func (pt *peopleTable) resolveRole(desc string) int {
 	}
 	return found
 }
+
+// surnameRoles are role words that are also common surnames.
+var surnameRoles = setOf("king", "chief", "judge", "bishop", "cardinal", "general", "speaker",
+	"justice", "chair", "father", "brother", "sister", "senior", "junior", "coach", "captain",
+	"head", "queen", "prince", "state", "trade", "energy", "chancellor", "major", "sheikh")
 
 // headOfState are words that name a country's leader interchangeably.
 var headOfState = setOf("leader", "president", "head", "premier", "prime", "chancellor", "king", "queen", "emir", "sultan")

@@ -53,6 +53,10 @@ func (s *scanner) paragraph(pi int, p Range) {
 		i = s.continueQuote(pi, p)
 	}
 	for i < p.End {
+		if !markLead[s.text[i]] {
+			i++
+			continue
+		}
 		r, size := readMark(s.text, i)
 		if size == 0 {
 			i++
@@ -166,11 +170,7 @@ func (s *scanner) pluralPossessive(o open, at int, c context) bool {
 // closeEnd). Spans with no words in them are dropped.
 func (s *scanner) emit(o open, closeAt, closeEnd, depth int, unclosed bool) {
 	segs := append(o.segs, Segment{Range: Range{o.segStart, closeAt}, NewParagraph: o.newPara})
-	words := 0
-	for _, sg := range segs {
-		words += len(strings.FieldsFunc(s.text[sg.Start:sg.End], func(r rune) bool { return !isLetterOrDigit(r) }))
-	}
-	if words == 0 {
+	if !hasWord(s.text, segs) {
 		return
 	}
 	s.spans = append(s.spans, Span{
@@ -218,4 +218,14 @@ func (s *scanner) endParagraph(pi int, p Range) {
 		}
 	}
 	s.emit(o, end, end, 0, true)
+}
+
+// hasWord reports whether any segment holds a letter or digit.
+func hasWord(text string, segs []Segment) bool {
+	for _, sg := range segs {
+		if strings.IndexFunc(text[sg.Start:sg.End], isLetterOrDigit) >= 0 {
+			return true
+		}
+	}
+	return false
 }

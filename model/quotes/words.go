@@ -18,8 +18,36 @@ func (t token) capitalised() bool {
 	return unicode.IsUpper(r)
 }
 
-// lower is the token in lower case.
-func (t token) lower() string { return strings.ToLower(t.text) }
+// lower is the token in lower case. ASCII words that are lower case
+// already (most of them) cost nothing.
+func (t token) lower() string {
+	for i := 0; i < len(t.text); i++ {
+		if c := t.text[i]; c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
+			return strings.ToLower(t.text)
+		}
+	}
+	return t.text
+}
+
+// in reports whether the token, lower-cased and without a final full stop,
+// is in set, without allocating for words of up to 32 bytes.
+func (t token) in(set map[string]bool) bool {
+	var buf [32]byte
+	w := strings.TrimSuffix(t.text, ".")
+	if len(w) > len(buf) {
+		return set[strings.ToLower(w)]
+	}
+	// Only ASCII capitals are folded: every word in the sets is ASCII but
+	// for the apostrophe, which is kept as it is.
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(w)])]
+}
 
 // isWordRune reports whether r belongs inside a word: letters, digits,
 // marks, and the joiners of names and abbreviations (- . ’ ').
@@ -27,25 +55,64 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '-' || r == '.' || r == '’' || r == '\''
 }
 
-// tokens splits text[lo:hi] into words. Joiners at a word's edges are not
-// part of it, except the full stop of an abbreviation or initial ("Mr.",
-// "J.", "U.S."), and a possessive ’s is cut off.
-func tokens(text string, lo, hi int) []token {
-	var out []token
+// asciiWord marks ASCII letters and digits (1) and the joiners that may
+// stand inside a word (2).
+var asciiWord = func() (t [128]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 1
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = 1, 1
+	}
+	t['-'], t['.'], t['\''] = 2, 2, 2
+	return t
+}()
+
+// scanTokens appends the words of text[lo:hi] to out. Joiners at a word's
+// edges are not part of it, except the full stop of an abbreviation or
+// initial ("Mr.", "J.", "U.S."), and a possessive ’s is cut off. ASCII
+// text takes a fast path that decodes nothing. With phrasesOnly it
+// keeps only what capitalisedPhrases can use: capitalised words and the
+// lower-case connectors that may join them ("of", "the", "bin"); the rest
+// is skipped without trimming.
+func scanTokens(out []token, text string, lo, hi int, phrasesOnly bool) []token {
 	i := lo
 	for i < hi {
-		r, size := utf8.DecodeRuneInString(text[i:hi])
-		if !isWordRune(r) || r == '-' || r == '.' || r == '’' || r == '\'' {
-			i += size
-			continue
+		// Find the start of the next word: a letter, digit or mark.
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if asciiWord[c] != 1 {
+				i++
+				continue
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(text[i:hi])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) {
+				i += size
+				continue
+			}
 		}
 		j := i
 		for j < hi {
-			r2, s2 := utf8.DecodeRuneInString(text[j:hi])
-			if !isWordRune(r2) {
+			c := text[j]
+			if c < utf8.RuneSelf {
+				if asciiWord[c] == 0 {
+					break
+				}
+				j++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[j:hi])
+			if !isWordRune(r) {
 				break
 			}
-			j += s2
+			j += size
+		}
+		// Connectors are all three letters or fewer, so longer lower-case
+		// words need no look-up.
+		if phrasesOnly && c >= 'a' && c <= 'z' && (j-i > 3 || !connectors[text[i:j]] && text[i:j] != "of" && text[i:j] != "the") {
+			i = j
+			continue
 		}
 		w := trimWord(text[i:j])
 		out = append(out, token{Range: Range{i, i + len(w)}, text: w})
@@ -57,6 +124,10 @@ func tokens(text string, lo, hi int) []token {
 // trimWord removes trailing joiners and a possessive ’s, keeping the full
 // stop of abbreviations and initials.
 func trimWord(w string) string {
+	if c := w[len(w)-1]; c < utf8.RuneSelf && asciiWord[c] == 1 &&
+		!(c == 's' && (strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s"))) {
+		return w // the common case: nothing to trim
+	}
 	for _, suf := range []string{"’s", "'s", "’", "'"} {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
 			w = strings.TrimSuffix(w, suf)
@@ -128,7 +199,10 @@ var nonNameWords = setOf("organization", "organisation", "council", "committee",
 	"exchange", "market", "index", "stock", "fund", "capital", "partners", "holdings", "airlines",
 	"motors", "systems", "technologies", "labs", "studios", "records", "pictures", "entertainment",
 	"hospital", "church", "mosque", "temple", "palace", "hall", "building", "tower", "bridge", "park",
-	"god", "lord", "jesus", "allah", "americans", "democrats", "republicans")
+	"god", "lord", "jesus", "allah", "americans", "democrats", "republicans",
+	"jersey", "island", "york", "hampshire", "carolina", "dakota", "virginia", "mexico",
+	"zealand", "korea", "arabia", "kong", "correction", "appended", "editor", "note",
+	"street", "times", "bureau", "police", "fbi", "cia", "obamacare", "brexit")
 
 // sentenceStarters are capitalised function words that begin sentences
 // and are never part of a name.
@@ -144,7 +218,9 @@ var sentenceStarters = setOf("the", "a", "an", "in", "on", "at", "but", "and", "
 	"two", "three", "other", "another", "such", "do", "does", "did", "is", "are", "was",
 	"were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should",
 	"may", "might", "must", "let", "thank", "thanks", "please", "well", "oh", "okay", "ok",
-	"q", "a.", "applause", "laughter")
+	"q", "a.", "applause", "laughter", "unlike", "like", "among", "amid", "following",
+	"including", "per", "via", "whether", "once", "perhaps", "instead", "asked", "speaking",
+	"dear", "hi", "hello", "sorry", "yes", "no")
 
 // connectors may stand between the capitalised words of one name.
 var connectors = setOf("de", "van", "von", "bin", "ibn", "al", "el", "la", "le", "du", "da",
