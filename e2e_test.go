@@ -106,3 +106,34 @@ func TestE2EReaderOnSeedsInTmux(t *testing.T) {
 		t.Fatalf("rostrum exited with status %s, want 0", code)
 	}
 }
+
+func TestE2ECopyQuoteThroughTmuxClipboard(t *testing.T) {
+	s, statusFile := startTmux(t, 120, 40)
+	// tmux takes OSC 52 from applications into its paste buffer.
+	s.tmux("set-option", "-g", "set-clipboard", "on")
+	s.waitFor("President of Kazakhstan Kassym-Jomart Tokayev", 15*time.Second)
+	s.tmux("send-keys", "]")
+	s.waitFor("Quote 1 of 2", 5*time.Second)
+	s.tmux("send-keys", "y")
+	s.waitFor("Copied quote (", 5*time.Second)
+	want := "In the context of escalating geopolitical conflicts"
+	deadline := time.Now().Add(5 * time.Second)
+	var buf string
+	for time.Now().Before(deadline) {
+		out, err := exec.Command("tmux", "-L", s.socket, "show-buffer").Output()
+		if buf = string(out); err == nil && strings.HasPrefix(buf, want) {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !strings.HasPrefix(buf, want) || !strings.HasSuffix(buf, "is of utmost importance,") {
+		t.Fatalf("tmux buffer holds %q, want the first quote", buf)
+	}
+	if strings.ContainsAny(buf, "\x1b\x07") {
+		t.Fatal("the copied text holds control characters")
+	}
+	s.tmux("send-keys", "q")
+	if code := waitExit(t, statusFile, 10*time.Second); code != "0" {
+		t.Fatalf("rostrum exited with status %s, want 0", code)
+	}
+}

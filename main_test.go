@@ -39,13 +39,14 @@ func TestListJSONOnSeeds(t *testing.T) {
 		t.Fatalf("want 1 seed document, got %d", len(docs))
 	}
 	d := docs[0]
-	want := map[string]any{"date": "2025-09-01", "place": "Tianjin, China", "source": "Trend", "speaker": nil, "format": "wire"}
+	want := map[string]any{"date": "2025-09-01", "place": "Tianjin, China", "source": "Trend",
+		"speaker": "Kassym-Jomart Tokayev", "format": "wire", "quotes": float64(2)}
 	for k, v := range want {
 		if d[k] != v {
 			t.Errorf("%s = %v, want %v", k, d[k], v)
 		}
 	}
-	for _, k := range []string{"id", "path", "title", "date", "place", "source", "speaker", "words", "problems"} {
+	for _, k := range []string{"id", "path", "title", "date", "place", "source", "speaker", "words", "quotes", "problems"} {
 		if _, ok := d[k]; !ok {
 			t.Errorf("missing key %q", k)
 		}
@@ -213,5 +214,64 @@ func TestVersionAndHelp(t *testing.T) {
 	r = runCLI(t, nil, "", "--help")
 	if r.code != 0 || !strings.Contains(r.out, "Usage: rostrum") || !strings.Contains(r.out, "show") {
 		t.Fatalf("--help: exit %d, out %q", r.code, r.out)
+	}
+}
+
+func TestQuotesJSONSchema(t *testing.T) {
+	r := runCLI(t, nil, "", "quotes", "--format", "json")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.err)
+	}
+	var qs []map[string]any
+	if err := json.Unmarshal([]byte(r.out), &qs); err != nil {
+		t.Fatalf("not one JSON array: %v", err)
+	}
+	if len(qs) != 2 {
+		t.Fatalf("the seed has two quotes, got %d", len(qs))
+	}
+	for i, q := range qs {
+		for _, k := range []string{"doc", "path", "text", "speaker", "mention", "rule", "confidence", "start", "end", "paragraph"} {
+			if _, ok := q[k]; !ok {
+				t.Errorf("quote %d lacks %q", i, k)
+			}
+		}
+		if q["speaker"] != "Kassym-Jomart Tokayev" || q["rule"] != "adjacent" {
+			t.Errorf("quote %d: speaker %v rule %v", i, q["speaker"], q["rule"])
+		}
+		text, _ := q["text"].(string)
+		if strings.HasPrefix(text, "“") || strings.HasSuffix(text, "”") {
+			t.Errorf("text should be without marks: %q", text)
+		}
+	}
+	if qs[1]["mention"] != "the President of Kazakhstan" {
+		t.Errorf("second mention = %v", qs[1]["mention"])
+	}
+	// Offsets point into the body that `show` renders: the quote's words
+	// are in the document between start and end.
+	start, end := int(qs[0]["start"].(float64)), int(qs[0]["end"].(float64))
+	if end-start < len(qs[0]["text"].(string)) {
+		t.Errorf("offsets %d..%d are shorter than the text", start, end)
+	}
+}
+
+func TestQuotesFiltersAndFormats(t *testing.T) {
+	if r := runCLI(t, nil, "", "quotes", "--speaker", "TOKAYEV", "-f", "json"); !strings.Contains(r.out, "Kassym-Jomart Tokayev") {
+		t.Errorf("--speaker should match any part of the name in any case:\n%s", r.out)
+	}
+	if r := runCLI(t, nil, "", "quotes", "--speaker", "nobody", "-f", "json"); strings.TrimSpace(r.out) != "[]" || r.code != 0 {
+		t.Errorf("no match should print an empty array, got %q (exit %d)", r.out, r.code)
+	}
+	r := runCLI(t, nil, "", "quotes", "-f", "csv")
+	rows := strings.Split(strings.TrimSpace(r.out), "\n")
+	if len(rows) < 3 || !strings.HasPrefix(rows[0], "doc,path,date,speaker") {
+		t.Errorf("csv: header and two rows expected:\n%s", r.out)
+	}
+	r = runCLI(t, nil, "", "quotes", "-f", "md")
+	if !strings.Contains(r.out, "> “In the context") || !strings.Contains(r.out, "importance” — Kassym-Jomart Tokayev, Tianjin, China, 2025-09-01 (Trend)") {
+		t.Errorf("md should give block-quoted citations:\n%s", r.out)
+	}
+	r = runCLI(t, nil, "", "quotes")
+	if !strings.Contains(r.out, "Kassym-Jomart Tokayev · ") || !strings.Contains(r.out, "  “Such threats") {
+		t.Errorf("text output:\n%s", r.out)
 	}
 }
