@@ -4,9 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log"
 	"os"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/alecthomas/kong"
@@ -37,7 +37,7 @@ type ReadCmd struct {
 
 // Run loads the corpus and runs the reader until the user quits. Problems
 // met while loading are printed after the screen is restored.
-func (r *ReadCmd) Run(cli *CLI, s *stdio) error {
+func (r *ReadCmd) Run(s *stdio) error {
 	if !isTerminal(s.out) {
 		return errors.New("the reader needs a terminal; for output to a pipe use `rostrum list` or `rostrum show`")
 	}
@@ -55,15 +55,6 @@ func (r *ReadCmd) Run(cli *CLI, s *stdio) error {
 		defer tty.Close()
 		opts = append(opts, tea.WithInput(tty))
 	}
-	if cli.Log != "" {
-		f, err := tea.LogToFile(cli.Log, "rostrum")
-		if err != nil {
-			return fmt.Errorf("opening log file: %w", err)
-		}
-		defer f.Close()
-	} else {
-		log.SetOutput(io.Discard)
-	}
 	theme := map[string]tui.Theme{"auto": tui.ThemeAuto, "dark": tui.ThemeDark, "light": tui.ThemeLight}[r.Style]
 	if _, err := tea.NewProgram(tui.New(c, tui.Options{Theme: theme, Clipboard: tui.NativeClipboard{}}), opts...).Run(); err != nil {
 		return fmt.Errorf("running the reader: %w", err)
@@ -77,6 +68,7 @@ func (r *ReadCmd) Run(cli *CLI, s *stdio) error {
 func loadCorpus(paths []string, s *stdio) (*model.Corpus, error) {
 	var c *model.Corpus
 	var err error
+	start := time.Now()
 	if len(paths) == 0 {
 		c, err = model.LoadFS(context.Background(), seeds.FS(), "seeds")
 	} else {
@@ -85,6 +77,7 @@ func loadCorpus(paths []string, s *stdio) (*model.Corpus, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading documents: %w", err)
 	}
+	log.Printf("loaded %d documents with %d problems from %v in %v", c.Len(), len(c.Problems), paths, time.Since(start).Round(time.Millisecond))
 	if c.Len() > 0 {
 		return c, nil
 	}

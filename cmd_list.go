@@ -59,22 +59,28 @@ func writeListJSON(s *stdio, c *model.Corpus) error {
 			Words: d.Words, Quotes: len(d.Quotes), Problems: append([]string{}, d.Problems...),
 		})
 	}
-	enc := json.NewEncoder(s.out)
-	enc.SetIndent("", "  ")
-	return enc.Encode(entries)
+	return writeJSON(s, entries)
 }
 
 func writeListText(s *stdio, c *model.Corpus) error {
 	tw := tabwriter.NewWriter(s.out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tDATE\tPLACE/SOURCE\tTITLE")
+	fmt.Fprintln(tw, "ID\tDATE\tPLACE/SOURCE\tSPEAKER\tQUOTES\tTITLE")
 	for _, d := range c.Docs {
 		where := d.Place
 		if where == "" {
 			where = d.Source
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", d.ID, dash(d.DateString()), dash(where), d.Title)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", d.ID, dash(d.DateString()), dash(where), dash(d.Speaker), len(d.Quotes), d.Title)
 	}
 	return tw.Flush()
+}
+
+// writeJSON writes v as indented JSON, leaving <, > and & as they are.
+func writeJSON(s *stdio, v any) error {
+	enc := json.NewEncoder(s.out)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }
 
 // nullable maps "" to a JSON null.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -92,9 +91,7 @@ func writeQuotesJSON(s *stdio, found []docQuote) error {
 	for _, dq := range found {
 		out = append(out, entryOf(dq))
 	}
-	enc := json.NewEncoder(s.out)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeJSON(s, out)
 }
 
 func writeQuotesCSV(s *stdio, found []docQuote) error {

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 
 	"rostrum/model"
@@ -34,9 +36,19 @@ func (c *ShowCmd) Run(s *stdio) error {
 		return err
 	}
 	profile := outputProfile(s)
-	out, err := tui.RenderMarkdown(tui.DocumentMarkdown(d), c.width(s), c.style(s, profile))
+	style := c.style(s, profile)
+	md := tui.DocumentMarkdown(d)
+	if style == "notty" {
+		// Plain output: the title and metadata as lines of text, not as
+		// Markdown syntax.
+		md = tui.BodyMarkdown(d)
+	}
+	out, err := tui.RenderMarkdown(md, c.width(s), style)
 	if err != nil {
 		return fmt.Errorf("rendering %s: %w", d.Path, err)
+	}
+	if style == "notty" {
+		out = plainHeader(d, c.width(s)) + out
 	}
 	w := &colorprofile.Writer{Forward: s.out, Profile: profile}
 	_, err = fmt.Fprintln(w, out)
@@ -46,7 +58,11 @@ func (c *ShowCmd) Run(s *stdio) error {
 // find resolves the target: an existing file is read directly, anything
 // else is looked up as an ID in the given paths or the seeds.
 func (c *ShowCmd) find(s *stdio) (*model.Document, error) {
-	if info, err := os.Stat(c.Target); err == nil && !info.IsDir() && len(c.Paths) == 0 {
+	info, statErr := os.Stat(c.Target)
+	if statErr == nil && info.IsDir() {
+		return nil, fmt.Errorf("%s is a folder: show takes one file or a document ID (see rostrum list %s)", c.Target, c.Target)
+	}
+	if (statErr == nil || c.Target == model.StdinPath) && len(c.Paths) == 0 {
 		corpus, err := model.Load(context.Background(), []string{c.Target}, model.LoadOptions{Stdin: s.in})
 		if err != nil {
 			return nil, err
@@ -103,4 +119,13 @@ func outputProfile(s *stdio) colorprofile.Profile {
 		p = colorprofile.ASCII
 	}
 	return p
+}
+
+// plainHeader is the title and metadata of a document for plain output,
+// wrapped to the width with the body's two-column margin.
+func plainHeader(d *model.Document, width int) string {
+	wrap := func(s string) string {
+		return "  " + strings.ReplaceAll(ansi.Wordwrap(s, max(width-2, 1), ""), "\n", "\n  ")
+	}
+	return wrap(d.Title) + "\n" + wrap(tui.MetaLine(d)) + "\n\n"
 }

@@ -7,6 +7,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"runtime/debug"
 
@@ -75,11 +76,33 @@ func run(args []string, s *stdio) (code int) {
 		fmt.Fprintf(s.err, "rostrum: %v (see rostrum --help)\n", err)
 		return 1
 	}
+	closeLog, err := startLog(cli.Log)
+	if err != nil {
+		fmt.Fprintf(s.err, "rostrum: %v\n", err)
+		return 1
+	}
+	defer closeLog()
 	if err := kctx.Run(s); err != nil {
 		fmt.Fprintf(s.err, "rostrum: %v\n", err)
 		return 1
 	}
 	return 0
+}
+
+// startLog sends the standard logger to path (appending), or nowhere when
+// path is empty: nothing is ever logged to the terminal.
+func startLog(path string) (func(), error) {
+	if path == "" {
+		log.SetOutput(io.Discard)
+		return func() {}, nil
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("opening log file: %w", err)
+	}
+	log.SetOutput(f)
+	log.SetPrefix("rostrum ")
+	return func() { log.SetOutput(io.Discard); f.Close() }, nil
 }
 
 // versionString is the version set at build time, else the module version,

@@ -275,3 +275,24 @@ func TestQuotesFiltersAndFormats(t *testing.T) {
 		t.Errorf("text output:\n%s", r.out)
 	}
 }
+
+func TestHostileFileNamesNeverReachTheTerminal(t *testing.T) {
+	dir := t.TempDir()
+	evil := "bin\x1b]0;PWN\x07\x1b[2J.bin"
+	if err := os.WriteFile(filepath.Join(dir, evil), []byte{0, 1, 2}, 0o644); err != nil {
+		t.Skipf("this file system refuses the name: %v", err)
+	}
+	good := "plain\x1b[31m.txt"
+	if err := os.WriteFile(filepath.Join(dir, good), []byte("Some text here."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"list", dir}, {"list", "-f", "json", dir}, {"quotes", "-f", "csv", dir}} {
+		r := runCLI(t, nil, "", args...)
+		if strings.ContainsAny(r.out+r.err, "\x1b\x07") {
+			t.Errorf("%v: an escape sequence from a file name reached the output:\nout %q\nerr %q", args, r.out, r.err)
+		}
+		if !strings.Contains(r.err, "skipped") {
+			t.Errorf("%v: the binary file should be reported: %q", args, r.err)
+		}
+	}
+}

@@ -33,11 +33,17 @@ func NewCorpus(docs []*Document, problems []Problem) *Corpus {
 	return c
 }
 
-// index makes IDs unique and builds the lookup tables.
+// index makes IDs unique, makes paths safe to print (a file name can hold
+// escape sequences too) and builds the lookup tables.
 func (c *Corpus) index() {
+	for i := range c.Problems {
+		c.Problems[i].Path = displayPath(c.Problems[i].Path)
+		c.Problems[i].Reason = displayPath(c.Problems[i].Reason)
+	}
 	c.byID = make(map[string]*Document, len(c.Docs))
 	c.haystack = make([]string, len(c.Docs))
 	for i, d := range c.Docs {
+		d.Path = displayPath(d.Path)
 		base := d.ID
 		for n := 2; c.byID[d.ID] != nil; n++ {
 			d.ID = fmt.Sprintf("%s-%d", base, n)
@@ -71,7 +77,15 @@ func (c *Corpus) Find(id string) (*Document, error) {
 	case 1:
 		return found[0], nil
 	}
-	return nil, fmt.Errorf("ID %q is ambiguous: %d documents start with it", id, len(found))
+	ids := make([]string, 0, 3)
+	for _, d := range found[:min(3, len(found))] {
+		ids = append(ids, d.ID)
+	}
+	more := ""
+	if len(found) > 3 {
+		more = fmt.Sprintf(" and %d more", len(found)-3)
+	}
+	return nil, fmt.Errorf("ID %q is ambiguous: %s%s start with it", id, strings.Join(ids, ", "), more)
 }
 
 // Filter returns the indexes into Docs of the documents that contain every
@@ -95,4 +109,9 @@ func matchesAll(hay string, terms []string) bool {
 		}
 	}
 	return true
+}
+
+// displayPath is a path or message made safe and single-line for output.
+func displayPath(p string) string {
+	return strings.Join(strings.Fields(Sanitize(p)), " ")
 }

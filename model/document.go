@@ -32,7 +32,8 @@ const (
 // across runs and renames.
 type Document struct {
 	ID         string
-	Path       string // file path, "-" for standard input, or "seeds/NAME"
+	Path       string // where it came from, made safe to print: a file path, "-" for standard input, or "seeds/NAME"
+	File       string // the exact path on disk, "" for standard input and embedded seeds
 	Format     Format
 	Title      string
 	Date       time.Time // zero when unknown

@@ -132,8 +132,17 @@ func expand(p string) ([]source, []Problem) {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0 {
+		switch {
+		case d.Type().IsRegular():
 			srcs = append(srcs, source{path: fp})
+		case d.Type()&fs.ModeSymlink != 0:
+			// Follow a link only to a regular file: a link to a pipe or
+			// device would block, and one to a folder could loop.
+			if info, err := os.Stat(fp); err != nil {
+				problems = append(problems, Problem{Path: fp, Reason: "broken symbolic link"})
+			} else if info.Mode().IsRegular() {
+				srcs = append(srcs, source{path: fp})
+			}
 		}
 		return nil
 	})
@@ -165,6 +174,9 @@ func loadSources(ctx context.Context, srcs []source, problems []Problem, opts Lo
 			if err != nil {
 				probs[i] = &Problem{Path: src.path, Reason: describeErr(err)}
 				return nil
+			}
+			if src.fsys == nil && src.path != StdinPath {
+				d.File = src.path
 			}
 			docs[i] = d
 			return nil

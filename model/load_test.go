@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -402,9 +403,30 @@ func TestLoadSymlinks(t *testing.T) {
 		if got := relPaths(t, dir, c.Docs); !slices.Equal(got, []string{"tree/b.txt", "tree/link.txt"}) {
 			t.Errorf("documents = %q, want tree/b.txt and tree/link.txt", got)
 		}
-		want := map[string]string{"tree/dangling.txt": "no such file or folder"}
+		want := map[string]string{"tree/dangling.txt": "broken symbolic link"}
 		if got := problemMap(t, dir, c.Problems); fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("problems = %v, want %v", got, want)
+		}
+	})
+	t.Run("link to a pipe inside a folder is skipped, not read", func(t *testing.T) {
+		t.Parallel()
+		pipeDir := t.TempDir()
+		if err := syscall.Mkfifo(filepath.Join(pipeDir, "p"), 0o600); err != nil {
+			t.Skipf("mkfifo: %v", err)
+		}
+		if err := os.Symlink(filepath.Join(pipeDir, "p"), filepath.Join(pipeDir, "x.txt")); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(pipeDir, "ok.txt"), []byte("Plain text here."), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// Opening the pipe would block for ever; the loader must not try.
+		c, err := model.Load(context.Background(), []string{pipeDir}, model.LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Len() != 1 {
+			t.Errorf("want only ok.txt, got %d documents", c.Len())
 		}
 	})
 	t.Run("symlinked folder argument", func(t *testing.T) {

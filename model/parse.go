@@ -109,16 +109,22 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// parsePlain fills d from plain text: a short first line standing alone is
-// a headline and becomes the title; otherwise the first sentence does.
+// parsePlain fills d from plain text: "Key: Value" header lines at the top
+// give metadata; otherwise a short first line standing alone is a headline
+// and becomes the title. A dated file name gives the date and, failing
+// those, the title; the first sentence is the last resort.
 func parsePlain(d *Document, text string) {
 	d.Format = FormatText
 	paras := splitParagraphs(text)
-	if len(paras) > 1 && isHeadline(paras[0]) {
+	switch {
+	case len(paras) > 1 && takeHeaders(d, paras[0]):
+		paras = paras[1:]
+	case len(paras) > 1 && isHeadline(paras[0]):
 		d.Title = paras[0]
 		paras = paras[1:]
 	}
 	d.setBody(paras)
+	fileMeta(d, d.Path)
 	if d.Title == "" && len(d.Paragraphs) > 0 {
 		d.Title = titleFrom(d.Paragraphs[0])
 	}

@@ -66,13 +66,14 @@ type App struct {
 	filter  textinput.Model
 	list    listPane
 	reader  readerPane
-	help    help.Model
+	help    help.Model // the full help screen
+	hints   help.Model // the key hints in the status line
 	status  status
 	browser *quoteBrowser // the quote browser, nil when closed
 
 	clipboard Clipboard
 	cache     *renderCache
-	inflight  bool // a render is running; at most one at a time
+	inflight  renderKey // the render running, zero when none
 
 	// after schedules a delayed message; tests replace it to run without
 	// waiting.
@@ -88,6 +89,7 @@ func New(c *model.Corpus, opts Options) *App {
 		filter: textinput.New(),
 		reader: newReaderPane(),
 		help:   help.New(),
+		hints:  help.New(),
 		cache:  newRenderCache(renderCacheSize),
 		after:  after,
 	}
@@ -114,6 +116,7 @@ func (a *App) Init() tea.Cmd {
 func (a *App) applyTheme(dark bool) {
 	a.styles = DefaultStyles(dark)
 	a.help.Styles = a.styles.Help
+	a.hints.Styles = a.styles.Help
 	a.filter.SetStyles(a.styles.Filter)
 	a.reader.SetPaintStyles(a.styles.Paint)
 }
@@ -151,7 +154,6 @@ func (a *App) bodyView() string {
 		return fitBlock(a.browser.View(a.styles), l.width, l.bodyH)
 	}
 	if a.showHelp {
-		a.help.SetWidth(l.width - 2)
 		h := "  " + strings.ReplaceAll(a.help.FullHelpView(a.helpKeys().FullHelp()), "\n", "\n  ")
 		return fitBlock("\n"+h, l.width, l.bodyH)
 	}

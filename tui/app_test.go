@@ -8,6 +8,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"rostrum/model"
 )
 
 var (
@@ -196,30 +198,59 @@ func TestStaleRenderIsDropped(t *testing.T) {
 	h := newHarness(t, docA, docB)
 	h.hold = true
 	h.size(120, 40) // starts rendering A
-	h.keys("j")     // B is wanted now; A's render is still running
-	if len(h.pending) != 1 || h.pending[0].key.id != h.app.corpus.Docs[0].ID {
-		t.Fatalf("expected one render in flight for A, got %d", len(h.pending))
+	h.keys("j")     // B is wanted now: its render starts at once, A's still runs
+	docs := h.app.corpus.Docs
+	if len(h.pending) != 2 || h.pending[0].key.id != docs[0].ID || h.pending[1].key.id != docs[1].ID {
+		t.Fatalf("expected renders in flight for A and B, got %d", len(h.pending))
 	}
-	h.release(0) // A arrives late; B's render starts and is held
-	if h.app.reader.shown.id == h.app.corpus.Docs[0].ID {
+	h.release(0) // A arrives late
+	if h.app.reader.shown.id == docs[0].ID || h.app.reader.doc != docs[1] {
 		t.Fatal("a render for a document no longer selected must not be shown")
 	}
-	if h.app.reader.doc != h.app.corpus.Docs[1] {
-		t.Fatal("reader should be on B")
-	}
-	if len(h.pending) != 1 || h.pending[0].key.id != h.app.corpus.Docs[1].ID {
-		t.Fatalf("the late result should start B's render, pending %d", len(h.pending))
+	if len(h.pending) != 1 || h.pending[0].key.id != docs[1].ID {
+		t.Fatalf("A's late result must not start another render; only B's should be pending, got %d", len(h.pending))
 	}
 	h.hold = false
 	h.release(0)
-	if h.app.reader.shown.id != h.app.corpus.Docs[1].ID {
+	if h.app.reader.shown.id != docs[1].ID {
 		t.Fatal("B's render should be shown")
 	}
 	// Going back to A uses the cached render: no new render starts.
 	h.hold = true
 	h.keys("k")
-	if len(h.pending) != 0 || h.app.reader.shown.id != h.app.corpus.Docs[0].ID {
+	if len(h.pending) != 0 || h.app.reader.shown.id != docs[0].ID {
 		t.Fatal("A's late render should have been cached and reused")
+	}
+}
+
+func TestSmallDocumentDoesNotWaitForABigOne(t *testing.T) {
+	h := newHarness(t, docA, docB)
+	h.hold = true
+	h.size(120, 40) // A renders, and never finishes in this test
+	h.keys("j")     // B must not wait for it
+	if len(h.pending) != 2 {
+		t.Fatalf("B's render should start while A's runs, pending %d", len(h.pending))
+	}
+	h.hold = false
+	h.release(1)
+	if h.app.reader.shown.id != h.app.corpus.Docs[1].ID || len(h.pending) != 1 {
+		t.Fatal("B should be shown although A's render has not finished")
+	}
+}
+
+func TestHugeDocumentIsShownAsPlainText(t *testing.T) {
+	para := strings.Repeat("The minister spoke at length about grain. ", 40)
+	big := "Huge Speech\n\n" + strings.Repeat(para+"\n\n", plainLimit/len(para)+2) + "“This is the final quote of a very long speech,” said Jones."
+	h := newHarness(t, big).size(120, 40)
+	if h.app.reader.shown == (renderKey{}) {
+		t.Fatal("the huge document should be shown")
+	}
+	if !strings.Contains(h.screen(), "The minister spoke at length") {
+		t.Fatalf("plain text should be shown:\n%s", h.screen())
+	}
+	h.keys("enter", "G")
+	if !strings.Contains(visibleText(h.screen()), "final quote") {
+		t.Fatalf("the end should be reachable:\n%s", h.screen())
 	}
 }
 
@@ -373,6 +404,20 @@ func TestHostileTextNeverReachesScreen(t *testing.T) {
 	assertOnlySGR(t, view)
 	if !strings.Contains(ansi.Strip(view), "Body text  and evil  done.") {
 		t.Fatalf("the text around the sequences should remain:\n%s", ansi.Strip(view))
+	}
+}
+
+func TestHostilePathNeverReachesScreen(t *testing.T) {
+	d, err := model.ParseText("evil\x1b]0;PWN\x07\x1b[2J.txt", "no metadata at all in this short text")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New(model.NewCorpus([]*model.Document{d}, []model.Problem{{Path: "x\x1b[2J", Reason: "bad\x07"}}), Options{Theme: ThemeDark})
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
+	view := a.View().Content
+	assertOnlySGR(t, view)
+	if !strings.Contains(ansi.Strip(view), "│ evil.txt") {
+		t.Fatalf("the list should show the file's name, made safe:\n%s", ansi.Strip(view))
 	}
 }
 

@@ -2,6 +2,8 @@ package tui
 
 import (
 	"flag"
+	"io"
+	"log"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -134,10 +136,20 @@ func (h *harness) run(cmd tea.Cmd) {
 }
 
 // release delivers held render results in the given order (indexes into
-// pending). Renders they start are held too while hold is set.
+// pending); the others stay pending. Renders they start are held too
+// while hold is set.
 func (h *harness) release(order ...int) {
 	pending := h.pending
 	h.pending = nil
+	chosen := map[int]bool{}
+	for _, i := range order {
+		chosen[i] = true
+	}
+	for i, m := range pending {
+		if !chosen[i] {
+			h.pending = append(h.pending, m)
+		}
+	}
 	for _, i := range order {
 		h.send(pending[i])
 	}
@@ -207,3 +219,10 @@ func wire(date, dateline, body string) string {
 
 // lines splits a screen into its lines.
 func lines(s string) []string { return strings.Split(s, "\n") }
+
+// TestMain keeps the render log quiet in tests; the program sends it to a
+// file only when asked (--log).
+func TestMain(m *testing.M) {
+	log.SetOutput(io.Discard)
+	os.Exit(m.Run())
+}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"path"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -125,7 +126,7 @@ func listMeta(d *model.Document) string {
 		parts = append(parts, d.Speaker)
 	}
 	if len(parts) == 0 {
-		parts = append(parts, d.Path)
+		parts = append(parts, path.Base(d.Path))
 	}
 	return strings.Join(parts, " · ")
 }

@@ -33,7 +33,10 @@ type insertion struct {
 
 // readerMarkdown is BodyMarkdown with markers around every quote piece and
 // term, and each attributed quote followed by "— Speaker".
-func readerMarkdown(d *model.Document) string {
+func readerMarkdown(d *model.Document) string { return EscapeMarkdown(readerMarkup(d)) }
+
+// readerMarkup is the body with the markers inserted, before escaping.
+func readerMarkup(d *model.Document) string {
 	var ins []insertion
 	for _, q := range d.Quotes {
 		pieces := q.Pieces(d.Body)
@@ -67,7 +70,7 @@ func readerMarkdown(d *model.Document) string {
 		prev = in.at
 	}
 	b.WriteString(d.Body[prev:])
-	return EscapeMarkdown(b.String())
+	return b.String()
 }
 
 // labelAt is where the speaker label of a quote ending at end goes: after

@@ -16,12 +16,10 @@ func (a *App) handleListKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return a, a.clearFilter()
 		}
 	case key.Matches(msg, k.Filter):
-		a.filtering = true
-		cmd := a.filter.Focus()
-		return a, tea.Batch(cmd, a.relayout())
-	case key.Matches(msg, k.Up):
+		return a, a.startFilter()
+	case key.Matches(msg, k.Up, k.PrevDoc):
 		return a, a.moveList(-1)
-	case key.Matches(msg, k.Down):
+	case key.Matches(msg, k.Down, k.NextDoc):
 		return a, a.moveList(1)
 	case key.Matches(msg, k.Top):
 		return a, a.moveListTo(0)
@@ -45,6 +43,9 @@ func (a *App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Back):
 		return a, a.closeReader()
+	case key.Matches(msg, k.Filter):
+		// The reader has no search yet: / filters the list from here too.
+		return a, tea.Batch(a.closeReader(), a.startFilter())
 	case key.Matches(msg, k.NextDoc):
 		return a, a.moveList(1)
 	case key.Matches(msg, k.PrevDoc):
@@ -67,6 +68,12 @@ func (a *App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		vp.HalfPageDown()
 	}
 	return a, nil
+}
+
+// startFilter gives the keyboard to the list's filter input.
+func (a *App) startFilter() tea.Cmd {
+	a.filtering = true
+	return tea.Batch(a.filter.Focus(), a.relayout())
 }
 
 // moveList moves the list cursor and shows the newly selected document.
@@ -92,9 +99,11 @@ func (a *App) wantedKey() (renderKey, bool) {
 }
 
 // syncReader brings the reader in line with the list selection, size and
-// theme: from the cache when it can, else by starting a render. At most one
-// render runs at a time; when it ends, handleRendered calls syncReader
-// again, so a burst of moves or resizes costs one extra render at most.
+// theme: from the cache when it can, else by starting a render. One render
+// per document runs at a time: while it runs, resizes and theme changes
+// wait for it, and when it ends handleRendered calls syncReader again, so
+// a resize storm costs one extra render at most. A newly selected
+// document starts at once, without waiting for another document's render.
 func (a *App) syncReader() tea.Cmd {
 	a.reader.SetDocument(a.list.Selected())
 	want, ok := a.wantedKey()
@@ -105,17 +114,19 @@ func (a *App) syncReader() tea.Cmd {
 		a.reader.SetContent(want, out)
 		return nil
 	}
-	if a.inflight {
-		return nil
+	if a.inflight.id == want.id {
+		return nil // the same document is rendering for another size or theme
 	}
-	a.inflight = true
-	return renderCmd(want, readerMarkdown(a.reader.doc))
+	a.inflight = want
+	return renderCmd(want, a.reader.doc)
 }
 
 // handleRendered stores a finished render and shows it if it is still the
 // one wanted; a stale one (another document, width or theme) is dropped.
 func (a *App) handleRendered(msg docRenderedMsg) (tea.Model, tea.Cmd) {
-	a.inflight = false
+	if msg.key == a.inflight {
+		a.inflight = renderKey{}
+	}
 	want, ok := a.wantedKey()
 	if msg.err != nil {
 		if ok && msg.key == want {

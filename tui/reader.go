@@ -162,7 +162,9 @@ func (r *readerPane) headerHeight() int {
 }
 
 func (r *readerPane) titleLines() []string {
-	lines := strings.Split(ansi.Wordwrap(r.doc.Title, max(r.width-4, 1), ""), "\n")
+	// Wrap at spaces where there are any, and hard-wrap text without them
+	// (Chinese, Japanese) so no title is lost off the edge.
+	lines := strings.Split(ansi.Wrap(r.doc.Title, max(r.width-4, 1), ""), "\n")
 	if len(lines) > maxTitleLines {
 		lines = lines[:maxTitleLines]
 		lines[maxTitleLines-1] = ansi.Truncate(lines[maxTitleLines-1]+" …", max(r.width-4, 1), "…")
@@ -183,7 +185,7 @@ func (r *readerPane) View(st Styles, empty string) string {
 		for _, l := range r.titleLines() {
 			b.WriteString("  " + st.ReaderTitle.Render(l) + "\n")
 		}
-		b.WriteString("  " + st.ReaderMeta.Render(ansi.Truncate(metaLine(r.doc), max(r.width-4, 1), "…")) + "\n")
+		b.WriteString("  " + st.ReaderMeta.Render(ansi.Truncate(MetaLine(r.doc), max(r.width-4, 1), "…")) + "\n")
 		b.WriteString("  " + st.Rule.Render(strings.Repeat("─", max(r.width-4, 0))) + "\n")
 	}
 	if r.shown == (renderKey{}) {

@@ -2,13 +2,16 @@ package tui
 
 import (
 	"fmt"
+	"log"
 	"regexp"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
-	"charm.land/glamour/v2/ansi"
+	gansi "charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
+	"github.com/charmbracelet/x/ansi"
 
 	"rostrum/model"
 )
@@ -36,18 +39,44 @@ type docRenderedMsg struct {
 	err     error
 }
 
-// renderCmd renders md off the UI goroutine. Everything it needs is
-// captured when it is built, and each call makes its own Glamour renderer,
-// so no renderer is shared between goroutines.
-func renderCmd(key renderKey, md string) tea.Cmd {
+// plainLimit is the body size above which the reader shows wrapped plain
+// text instead of a Glamour rendering, which would take many seconds and
+// hundreds of megabytes for a document of several megabytes.
+const plainLimit = 1 << 20
+
+// renderCmd renders a document for the reader off the UI goroutine. The
+// document is immutable once loaded and everything else is captured when
+// the command is built; each call makes its own Glamour renderer, so no
+// renderer is shared between goroutines.
+func renderCmd(key renderKey, d *model.Document) tea.Cmd {
 	return func() tea.Msg {
+		start := time.Now()
+		if len(d.Body) > plainLimit {
+			log.Printf("plain text for %s (%d bytes) at %d columns", key.id, len(d.Body), key.width)
+			return docRenderedMsg{key: key, content: plainRender(d, key.width)}
+		}
 		style := "light"
 		if key.dark {
 			style = "dark"
 		}
-		out, err := RenderMarkdown(md, key.width, style)
+		out, err := RenderMarkdown(readerMarkdown(d), key.width, style)
+		log.Printf("rendered %s (%d bytes) at %d columns, %s, in %v (err %v)", key.id, len(d.Body), key.width, style, time.Since(start).Round(time.Microsecond), err)
 		return docRenderedMsg{key: key, content: out, err: err}
 	}
+}
+
+// plainRender wraps the marked-up body as plain text with Glamour's margin,
+// for documents too large to render.
+func plainRender(d *model.Document, width int) string {
+	var b strings.Builder
+	for i, p := range strings.Split(readerMarkup(d), "\n\n") {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		wrapped := ansi.Wordwrap(strings.ReplaceAll(p, "\n", " "), max(width-2, 1), "")
+		b.WriteString("  " + strings.ReplaceAll(wrapped, "\n", "\n  "))
+	}
+	return b.String()
 }
 
 // RenderMarkdown renders Markdown with Glamour at the given wrap width and
@@ -100,7 +129,7 @@ func trimPadding(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-func styleConfig(name string) (ansi.StyleConfig, error) {
+func styleConfig(name string) (gansi.StyleConfig, error) {
 	switch name {
 	case "dark":
 		return styles.DarkStyleConfig, nil
@@ -109,7 +138,7 @@ func styleConfig(name string) (ansi.StyleConfig, error) {
 	case "notty":
 		return styles.NoTTYStyleConfig, nil
 	}
-	return ansi.StyleConfig{}, fmt.Errorf("unknown style %q (want dark, light or notty)", name)
+	return gansi.StyleConfig{}, fmt.Errorf("unknown style %q (want dark, light or notty)", name)
 }
 
 // BodyMarkdown turns a document's body into Markdown that renders as the
@@ -133,7 +162,7 @@ func DocumentMarkdown(d *model.Document) string {
 	b.WriteString("# ")
 	b.WriteString(EscapeMarkdown(d.Title))
 	b.WriteString("\n\n")
-	if meta := metaLine(d); meta != "" {
+	if meta := MetaLine(d); meta != "" {
 		b.WriteString("*")
 		b.WriteString(EscapeMarkdown(meta))
 		b.WriteString("*\n\n")
@@ -142,8 +171,9 @@ func DocumentMarkdown(d *model.Document) string {
 	return b.String()
 }
 
-// metaLine is a document's date, place, source and length in one line.
-func metaLine(d *model.Document) string {
+// MetaLine is a document's date, place, source, speaker and length in one
+// line.
+func MetaLine(d *model.Document) string {
 	var parts []string
 	for _, s := range []string{d.DateString(), d.Place, d.Source, d.Speaker} {
 		if s != "" {

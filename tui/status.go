@@ -8,6 +8,10 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
+// statusRightWidth is the room kept for the position at the right of the
+// status line ("1234/5678").
+const statusRightWidth = 10
+
 // statusTimeout is how long a status message stays before the key hints
 // come back.
 const statusTimeout = 4 * time.Second
@@ -53,8 +57,7 @@ func (a *App) statusView() string {
 	if a.status.text != "" {
 		left = a.styles.StatusMsg.Render(ansi.Truncate(a.status.text, leftW, "…"))
 	} else {
-		a.help.SetWidth(leftW)
-		left = a.help.ShortHelpView(a.helpKeys().ShortHelp())
+		left = ansi.Truncate(a.hints.ShortHelpView(a.helpKeys().ShortHelp()), leftW, "…")
 	}
 	gap := max(w-ansi.StringWidth(left)-ansi.StringWidth(right)-2, 1)
 	return " " + left + fmt.Sprintf("%*s", gap, "") + a.styles.StatusRt.Render(right)

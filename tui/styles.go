@@ -39,14 +39,14 @@ type Styles struct {
 
 	Brand, HeaderText, HeaderWarn lipgloss.Style
 
-	ListTitle, ListMeta             lipgloss.Style
-	ListSelTitle, ListSelMeta       lipgloss.Style
-	ListBar, ListBarBlurred         lipgloss.Style
-	ListEmpty                       lipgloss.Style
-	Separator, SeparatorFocused     lipgloss.Style
-	ReaderTitle, ReaderMeta, Rule   lipgloss.Style
-	ReaderPlaceholder               lipgloss.Style
-	StatusText, StatusMsg, StatusRt lipgloss.Style
+	ListTitle, ListMeta           lipgloss.Style
+	ListSelTitle, ListSelMeta     lipgloss.Style
+	ListBar, ListBarBlurred       lipgloss.Style
+	ListEmpty                     lipgloss.Style
+	Separator, SeparatorFocused   lipgloss.Style
+	ReaderTitle, ReaderMeta, Rule lipgloss.Style
+	ReaderPlaceholder             lipgloss.Style
+	StatusMsg, StatusRt           lipgloss.Style
 
 	Help   help.Styles
 	Filter textinput.Styles
@@ -75,7 +75,6 @@ func DefaultStyles(isDark bool) Styles {
 		ReaderMeta:        s.Foreground(p.muted),
 		Rule:              s.Foreground(p.subtle),
 		ReaderPlaceholder: s.Foreground(p.muted).Italic(true),
-		StatusText:        s.Foreground(p.muted),
 		StatusMsg:         s.Foreground(p.accent),
 		StatusRt:          s.Foreground(p.muted),
 		Help:              help.DefaultStyles(isDark),
@@ -95,12 +94,4 @@ func DefaultStyles(isDark bool) Styles {
 		term:     ansi.NewStyle().ForegroundColor(p.term).Italic(true).String(),
 	}
 	return st
-}
-
-// glamourStyle names the Glamour style that matches the theme.
-func (s Styles) glamourStyle() string {
-	if s.Dark {
-		return "dark"
-	}
-	return "light"
 }

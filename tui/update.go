@@ -43,6 +43,8 @@ func (a *App) sizePanes() {
 	}
 	a.list.SetSize(l.listW, listH)
 	a.filter.SetWidth(max(l.listW-4, 1))
+	a.help.SetWidth(max(l.width-2, 0))
+	a.hints.SetWidth(max(l.width-statusRightWidth-3, 0))
 	a.reader.SetSize(l.readerW, l.bodyH)
 }
 

@@ -1,0 +1,99 @@
+package model
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+)
+
+var (
+	// headerLine is a "Key: Value" line at the top of a plain-text file.
+	headerLine = regexp.MustCompile(`^([A-Za-z][A-Za-z ]{0,24}):[ \t]+(\S.*)$`)
+	// datedName is a file name that starts with a date: 2020-01-24-slug.txt.
+	datedName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})[-_ ]+(.+?)(?:\.[A-Za-z0-9]{1,5})?$`)
+)
+
+// headerKeys maps the header keys Rostrum understands to the field they
+// fill.
+var headerKeys = map[string]string{
+	"title": "title", "headline": "title",
+	"date":    "date",
+	"speaker": "speaker", "president": "speaker", "author": "speaker", "by": "speaker",
+	"place": "place", "location": "place", "dateline": "place",
+	"source": "source", "agency": "source", "publisher": "source",
+}
+
+// takeHeaders fills d from a first paragraph made only of "Key: Value"
+// lines with at least one key it knows ("President: Donald Trump"), and
+// reports whether it did; that paragraph is then not part of the body.
+func takeHeaders(d *Document, first string) bool {
+	lines := strings.Split(first, "\n")
+	known := 0
+	for _, l := range lines {
+		m := headerLine.FindStringSubmatch(l)
+		if m == nil {
+			return false
+		}
+		if _, ok := headerKeys[strings.ToLower(m[1])]; ok {
+			known++
+		}
+	}
+	if known == 0 {
+		return false
+	}
+	for _, l := range lines {
+		m := headerLine.FindStringSubmatch(l)
+		d.setField(headerKeys[strings.ToLower(m[1])], strings.TrimSpace(m[2]))
+	}
+	return true
+}
+
+// setField sets one metadata field from text; a date that does not parse
+// is reported as a problem.
+func (d *Document) setField(field, value string) {
+	switch field {
+	case "title":
+		d.Title = value
+	case "speaker":
+		d.Speaker = value
+	case "place":
+		d.Place = value
+	case "source":
+		d.Source = value
+	case "date":
+		if t, ok := parseDate(value); ok {
+			d.Date = t
+		} else {
+			d.Problems = append(d.Problems, "date "+value+" not understood")
+		}
+	}
+}
+
+// parseDate reads the date forms found in headers.
+func parseDate(s string) (time.Time, bool) {
+	for _, layout := range []string{time.DateOnly, "January 2, 2006", "2 January 2006", "Jan 2, 2006", "2006/01/02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// fileMeta fills the date and, when there is none yet, a title from a file
+// name such as 2020-01-24-speech-march-life.txt ("Speech march life").
+func fileMeta(d *Document, path string) {
+	m := datedName.FindStringSubmatch(filepath.Base(path))
+	if m == nil {
+		return
+	}
+	if t, err := time.Parse(time.DateOnly, m[1]); err == nil && d.Date.IsZero() {
+		d.Date = t
+	}
+	if d.Title == "" {
+		slug := strings.Join(strings.FieldsFunc(m[2], func(r rune) bool { return r == '-' || r == '_' }), " ")
+		if slug != "" {
+			d.Title = strings.ToUpper(slug[:1]) + slug[1:]
+		}
+	}
+}
