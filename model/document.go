@@ -106,7 +106,7 @@ func (d *Document) ParagraphRanges() []quotes.Range {
 // speaker came with the document, makes the most-quoted person its main
 // speaker.
 func (d *Document) findQuotes() {
-	res := quotes.Extract(d.Body, d.ParagraphRanges())
+	res := quotes.ExtractWith(d.Body, d.ParagraphRanges(), quotes.Options{Speaker: d.Speaker})
 	d.Quotes, d.Terms = d.Quotes[:0], d.Terms[:0]
 	for _, s := range res.Spans {
 		if s.Kind == quotes.Quote {

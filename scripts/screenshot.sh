@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Renders the reader on the embedded seeds to docs/screenshot.png, as a
+# Renders the reader on the embedded seeds to docs/screenshot.png (with the
+# second quote selected), as a
 # person sees it: the real binary in tmux, captured with colours and drawn
 # by charmbracelet/freeze. Needs tmux and ImageMagick (apt-get install tmux
 # imagemagick); freeze is run at a pinned version through the Go proxy.
@@ -14,6 +15,9 @@ go build -o "$tmp/rostrum" .
 tmux -L rostrum-shot -f /dev/null new-session -d -x 120 -y 34 \
   "TERM=xterm-256color $tmp/rostrum --style $style"
 sleep 1.5
+# Select the second quote so the picture shows a highlighted, attributed quote.
+tmux -L rostrum-shot send-keys ']' ']'
+sleep 0.5
 tmux -L rostrum-shot capture-pane -e -p > "$tmp/screen.ansi"
 bg=$([ "$style" = light ] && echo '#FAFAFA' || echo '#171717')
 go run github.com/charmbracelet/freeze@v0.2.2 "$tmp/screen.ansi" -l ansi \

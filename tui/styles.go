@@ -27,7 +27,7 @@ func newPalette(isDark bool) palette {
 		selBg:      ld(lipgloss.Color("#EEE8F8"), lipgloss.Color("#2A2438")),
 		quote:      ld(lipgloss.Color("#8A5300"), lipgloss.Color("#E8C07D")),
 		quoteSel:   ld(lipgloss.Color("#5C3700"), lipgloss.Color("#FFE0A3")),
-		quoteSelBg: ld(lipgloss.Color("#FCEBC8"), lipgloss.Color("#4A3A1E")),
+		quoteSelBg: ld(lipgloss.Color("#E4E4E4"), lipgloss.Color("#3A3A3A")),
 		term:       ld(lipgloss.Color("#5E6E80"), lipgloss.Color("#9FB3C8")),
 	}
 }

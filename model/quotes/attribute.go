@@ -25,12 +25,13 @@ type attributor struct {
 	paras []Range
 	spans []Span
 	pt    *peopleTable
+	turns []string // the speaker of each paragraph's transcript turn, or ""
 }
 
 // attribute merges interrupted quotes, classifies every span and runs the
 // attribution rules in order, stopping at the first that fires.
-func attribute(text string, paras []Range, spans []Span, pt *peopleTable) []Span {
-	a := &attributor{text: text, paras: paras, spans: mergeInterrupted(text, spans), pt: pt}
+func attribute(text string, paras []Range, spans []Span, pt *peopleTable, turns []string) []Span {
+	a := &attributor{text: text, paras: paras, spans: mergeInterrupted(text, spans), pt: pt, turns: turns}
 	for i := range a.spans {
 		a.cueRules(i)
 		a.spans[i].Kind = a.classify(i)
@@ -285,6 +286,11 @@ func (a *attributor) resolve(i int, mention string, at Range) string {
 	case low == "he" || low == "she" || low == "they":
 		return a.resolvePronoun(i, at)
 	case low == "i" || low == "we":
+		// In a transcript, "I said" is the speaker of the turn.
+		if t := a.turns[a.spans[i].Paragraph]; t != "" && low == "i" {
+			a.spans[i].Rule = RuleTurn
+			return t
+		}
 		return ""
 	}
 	// The name is the mention's last words ("campaign spokesman Brian

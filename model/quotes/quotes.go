@@ -139,16 +139,30 @@ func (r *Result) Quotes() []Span {
 	return out
 }
 
+// Options tell Extract what is known about the text as a whole.
+type Options struct {
+	// Speaker is the document's speaker, when its metadata names one. In
+	// a transcript, the "THE PRESIDENT:" turns are this person's, so a
+	// quote the president introduces with "I said" is theirs.
+	Speaker string
+}
+
 // Extract finds the quoted spans of text, classifies them and attributes
 // the quotes. paras are the paragraphs' byte ranges in order; quotes never
 // run across more than a few paragraphs, and attribution looks no further
 // than the paragraph before. Credits and datelines are the caller's to
 // leave out of the paragraphs or to ignore.
 func Extract(text string, paras []Range) Result {
+	return ExtractWith(text, paras, Options{})
+}
+
+// ExtractWith is Extract with what is known of the document.
+func ExtractWith(text string, paras []Range, opts Options) Result {
 	sc := scan(text, paras)
 	res := Result{Stray: sc.stray}
 	ents := findPeople(text, paras, sc.spans)
 	res.People = ents.people
-	res.Spans = attribute(text, paras, sc.spans, ents)
+	turns := findTurns(text, paras, opts.Speaker)
+	res.Spans = attribute(text, paras, sc.spans, ents, turns)
 	return res
 }

@@ -1109,3 +1109,26 @@ func BenchmarkExtractSeed(b *testing.B) {
 		Extract(text, ps)
 	}
 }
+
+func TestTranscriptTurns(t *testing.T) {
+	text := "THE PRESIDENT: As soon as we heard, I said, “Get out there and help them now.” They did.\n\n" +
+		"Q: Did you talk to the governor?\n\n" +
+		"THE PRESIDENT: Yes. I said, “We will be with you all the way.”\n\n" +
+		"DR. FAUCI: I told him, “The data look better every single day.”"
+	r := ExtractWith(text, paragraphs(text), Options{Speaker: "Donald Trump"})
+	qs := r.Quotes()
+	want := []string{"Donald Trump", "Donald Trump", "Dr. Fauci"}
+	if len(qs) != len(want) {
+		t.Fatalf("want %d quotes, got%s", len(want), describe(text, r))
+	}
+	for i, w := range want {
+		if qs[i].Speaker != w || qs[i].Rule != RuleTurn {
+			t.Errorf("quote %d: speaker %q rule %q, want %q by the turn rule", i, qs[i].Speaker, qs[i].Rule, w)
+		}
+	}
+	// Without a known document speaker the label itself names the turn.
+	r = Extract(text, paragraphs(text))
+	if got := r.Quotes()[0].Speaker; got != "The President" {
+		t.Errorf("without metadata the turn speaker is the label, got %q", got)
+	}
+}
