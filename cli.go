@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"slices"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -71,6 +72,8 @@ func loadCorpus(paths []string, s *stdio) (*model.Corpus, error) {
 	start := time.Now()
 	if len(paths) == 0 {
 		c, err = model.LoadFS(context.Background(), seeds.FS(), "seeds")
+	} else if slices.Contains(paths, model.StdinPath) && isTerminal(s.in) {
+		return nil, errors.New("standard input (-) is a terminal: pipe a document in, as in cat speech.txt | rostrum -")
 	} else {
 		c, err = model.Load(context.Background(), paths, model.LoadOptions{Stdin: s.in})
 	}

@@ -112,6 +112,10 @@ func TestFilterCapturesEveryKey(t *testing.T) {
 	if h.app.showHelp || h.app.list.cursor != 0 {
 		t.Fatal("keys typed into the filter must not act on the app")
 	}
+	h.keys("esc", "/", "down")
+	if h.app.list.cursor != 1 || !h.app.filtering {
+		t.Fatal("the down arrow should move through the results while typing")
+	}
 	h.keys("ctrl+c")
 	if !h.quit {
 		t.Fatal("ctrl+c must quit even while filtering")

@@ -125,6 +125,12 @@ func (a *App) handleFilterKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, a.relayout()
 	case key.Matches(msg, a.keys.FilterCancel):
 		return a, a.clearFilter()
+	case msg.String() == "up" || msg.String() == "down":
+		// The arrows move through the results while typing; j and k type.
+		if msg.String() == "up" {
+			return a, a.moveList(-1)
+		}
+		return a, a.moveList(1)
 	}
 	before := a.filter.Value()
 	var cmd tea.Cmd
