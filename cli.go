@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"rostrum/model"
+	"rostrum/model/topics"
 	"rostrum/seeds"
 	"rostrum/tui"
 )
@@ -28,12 +29,14 @@ type CLI struct {
 	List   ListCmd   `cmd:"" help:"List documents: id, date, place or source, title."`
 	Show   ShowCmd   `cmd:"" help:"Print one document, rendered, to standard output."`
 	Quotes QuotesCmd `cmd:"" help:"List quotations with their speakers (text, json, csv or md)."`
+	Topics TopicsCmd `cmd:"" help:"Count the topic tags of the documents, or explain one document's tags."`
 }
 
 // ReadCmd opens the interactive reader.
 type ReadCmd struct {
 	Paths []string `arg:"" optional:"" name:"path" help:"Files or folders to read (recursively); - reads standard input."`
 	Style string   `help:"Colours: auto (follow the terminal), dark or light." enum:"auto,dark,light" default:"auto"`
+	TopicFilter
 }
 
 // Run loads the corpus and runs the reader until the user quits. Problems
@@ -42,9 +45,18 @@ func (r *ReadCmd) Run(s *stdio) error {
 	if !isTerminal(s.out) {
 		return errors.New("the reader needs a terminal; for output to a pipe use `rostrum list` or `rostrum show`")
 	}
-	c, err := loadCorpus(r.Paths, s)
+	lx, warning := model.LoadLexicon(model.UserTopicsPath())
+	c, err := loadWith(r.Paths, s, lx)
 	if err != nil {
 		return err
+	}
+	var ids []string
+	for _, name := range r.Topic {
+		t, ok := lx.Topic(name)
+		if !ok {
+			return fmt.Errorf("unknown topic %q (rostrum topics lists them)", name)
+		}
+		ids = append(ids, t.ID)
 	}
 	opts := []tea.ProgramOption{tea.WithOutput(s.out), tea.WithEnvironment(s.environ)}
 	if in, ok := s.in.(*os.File); ok && !term.IsTerminal(in.Fd()) {
@@ -57,25 +69,43 @@ func (r *ReadCmd) Run(s *stdio) error {
 		opts = append(opts, tea.WithInput(tty))
 	}
 	theme := map[string]tui.Theme{"auto": tui.ThemeAuto, "dark": tui.ThemeDark, "light": tui.ThemeLight}[r.Style]
-	if _, err := tea.NewProgram(tui.New(c, tui.Options{Theme: theme, Clipboard: tui.NativeClipboard{}}), opts...).Run(); err != nil {
+	if _, err := tea.NewProgram(tui.New(c, tui.Options{Theme: theme, Clipboard: tui.NativeClipboard{}, Topics: ids, AnyOf: r.Any, Warning: warning}), opts...).Run(); err != nil {
 		return fmt.Errorf("running the reader: %w", err)
 	}
 	reportProblems(s, c.Problems)
 	return nil
 }
 
-// loadCorpus loads paths, or the embedded seeds when there are none. It
-// fails with one line when nothing at all could be loaded.
+// loadCorpus loads paths, or the embedded seeds when there are none, and
+// tags them with the built-in topics and the user's topics file. A broken
+// topics file is reported on standard error and the built-in topics used.
+// It fails with one line when nothing at all could be loaded.
 func loadCorpus(paths []string, s *stdio) (*model.Corpus, error) {
+	c, _, err := loadTagged(paths, s)
+	return c, err
+}
+
+// loadTagged is loadCorpus that also returns the lexicon used.
+func loadTagged(paths []string, s *stdio) (*model.Corpus, *topics.Lexicon, error) {
+	lx, warning := model.LoadLexicon(model.UserTopicsPath())
+	if warning != "" {
+		fmt.Fprintf(s.err, "rostrum: %s\n", warning)
+	}
+	c, err := loadWith(paths, s, lx)
+	return c, lx, err
+}
+
+func loadWith(paths []string, s *stdio, lx *topics.Lexicon) (*model.Corpus, error) {
 	var c *model.Corpus
 	var err error
 	start := time.Now()
+	opts := model.LoadOptions{Stdin: s.in, Lexicon: lx}
 	if len(paths) == 0 {
-		c, err = model.LoadFS(context.Background(), seeds.FS(), "seeds")
+		c, err = model.LoadFS(context.Background(), seeds.FS(), "seeds", opts)
 	} else if slices.Contains(paths, model.StdinPath) && isTerminal(s.in) {
 		return nil, errors.New("standard input (-) is a terminal: pipe a document in, as in cat speech.txt | rostrum -")
 	} else {
-		c, err = model.Load(context.Background(), paths, model.LoadOptions{Stdin: s.in})
+		c, err = model.Load(context.Background(), paths, opts)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("loading documents: %w", err)

@@ -3,44 +3,78 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"text/tabwriter"
 
 	"rostrum/model"
+	"rostrum/model/topics"
 )
 
 // ListCmd prints the documents of a corpus.
 type ListCmd struct {
 	Paths  []string `arg:"" optional:"" name:"path" help:"Files or folders to read; - reads standard input. Default: the embedded seeds."`
 	Format string   `help:"Output format: text (aligned columns) or json (one array)." enum:"text,json" default:"text" short:"f"`
+	TopicFilter
+}
+
+// TopicFilter is the --topic and --any flags shared by the commands that
+// list documents or quotes.
+type TopicFilter struct {
+	Topic []string `help:"Only documents with this topic (tag ID or label; repeatable: all of them must match)." placeholder:"T"`
+	Any   bool     `help:"With several --topic flags, documents with any of them."`
+}
+
+// docs returns the documents of c that pass the topic filter, checking the
+// names against the lexicon.
+func (f TopicFilter) docs(c *model.Corpus, lx *topics.Lexicon) ([]*model.Document, error) {
+	q := model.Query{AnyOf: f.Any}
+	for _, name := range f.Topic {
+		t, ok := lx.Topic(name)
+		if !ok {
+			return nil, fmt.Errorf("unknown topic %q (rostrum topics lists them)", name)
+		}
+		q.Topics = append(q.Topics, t.ID)
+	}
+	var out []*model.Document
+	for _, i := range c.Query(q) {
+		out = append(out, c.Docs[i])
+	}
+	return out, nil
 }
 
 // listEntry is one document in `list --format json`. Unknown values are
 // null, never an empty string, so scripts can test for them.
 type listEntry struct {
-	ID       string   `json:"id"`
-	Path     string   `json:"path"`
-	Format   string   `json:"format"`
-	Title    string   `json:"title"`
-	Date     *string  `json:"date"`
-	Place    *string  `json:"place"`
-	Source   *string  `json:"source"`
-	Speaker  *string  `json:"speaker"`
-	Words    int      `json:"words"`
-	Quotes   int      `json:"quotes"`
-	Problems []string `json:"problems"`
+	ID       string       `json:"id"`
+	Path     string       `json:"path"`
+	Format   string       `json:"format"`
+	Title    string       `json:"title"`
+	Date     *string      `json:"date"`
+	Place    *string      `json:"place"`
+	Source   *string      `json:"source"`
+	Speaker  *string      `json:"speaker"`
+	Words    int          `json:"words"`
+	Quotes   int          `json:"quotes"`
+	Topics   []topicJSON  `json:"topics"`
+	Entities entitiesJSON `json:"entities"`
+	Problems []string     `json:"problems"`
 }
 
 // Run prints the list; files that could not be read are reported on
 // standard error after it.
 func (l *ListCmd) Run(s *stdio) error {
-	c, err := loadCorpus(l.Paths, s)
+	c, lx, err := loadTagged(l.Paths, s)
+	if err != nil {
+		return err
+	}
+	docs, err := l.docs(c, lx)
 	if err != nil {
 		return err
 	}
 	if l.Format == "json" {
-		err = writeListJSON(s, c)
+		err = writeListJSON(s, docs)
 	} else {
-		err = writeListText(s, c)
+		err = writeListText(s, docs)
 	}
 	if err != nil {
 		return fmt.Errorf("writing the list: %w", err)
@@ -49,28 +83,29 @@ func (l *ListCmd) Run(s *stdio) error {
 	return nil
 }
 
-func writeListJSON(s *stdio, c *model.Corpus) error {
-	entries := make([]listEntry, 0, c.Len())
-	for _, d := range c.Docs {
+func writeListJSON(s *stdio, docs []*model.Document) error {
+	entries := make([]listEntry, 0, len(docs))
+	for _, d := range docs {
 		entries = append(entries, listEntry{
 			ID: d.ID, Path: d.Path, Format: string(d.Format), Title: d.Title,
 			Date: nullable(d.DateString()), Place: nullable(d.Place),
 			Source: nullable(d.Source), Speaker: nullable(d.Speaker),
-			Words: d.Words, Quotes: len(d.Quotes), Problems: append([]string{}, d.Problems...),
+			Words: d.Words, Quotes: len(d.Quotes), Topics: topicsJSON(d), Entities: entitiesOf(d),
+			Problems: append([]string{}, d.Problems...),
 		})
 	}
 	return writeJSON(s, entries)
 }
 
-func writeListText(s *stdio, c *model.Corpus) error {
+func writeListText(s *stdio, docs []*model.Document) error {
 	tw := tabwriter.NewWriter(s.out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tDATE\tPLACE/SOURCE\tSPEAKER\tQUOTES\tTITLE")
-	for _, d := range c.Docs {
+	fmt.Fprintln(tw, "ID\tDATE\tPLACE/SOURCE\tSPEAKER\tQUOTES\tTOPICS\tTITLE")
+	for _, d := range docs {
 		where := d.Place
 		if where == "" {
 			where = d.Source
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", d.ID, dash(d.DateString()), dash(where), dash(d.Speaker), len(d.Quotes), d.Title)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", d.ID, dash(d.DateString()), dash(where), dash(d.Speaker), len(d.Quotes), dash(topicIDs(d)), d.Title)
 	}
 	return tw.Flush()
 }
@@ -81,6 +116,15 @@ func writeJSON(s *stdio, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// topicIDs lists a document's topic IDs, comma-separated.
+func topicIDs(d *model.Document) string {
+	ids := make([]string, 0, len(d.Topics))
+	for _, t := range d.Topics {
+		ids = append(ids, t.ID)
+	}
+	return strings.Join(ids, ",")
 }
 
 // nullable maps "" to a JSON null.
@@ -97,4 +141,38 @@ func dash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// topicJSON is one ranked topic of a document in JSON output.
+type topicJSON struct {
+	ID    string   `json:"id"`
+	Label string   `json:"label"`
+	IPTC  string   `json:"iptc"`
+	Top   string   `json:"top"`
+	Score float64  `json:"score"`
+	Terms []string `json:"terms"`
+}
+
+// entitiesJSON are a document's entity facets in JSON output.
+type entitiesJSON struct {
+	People        []string `json:"people"`
+	Organisations []string `json:"organisations"`
+	Places        []string `json:"places"`
+}
+
+func topicsJSON(d *model.Document) []topicJSON {
+	out := make([]topicJSON, 0, len(d.Topics))
+	for _, t := range d.Topics {
+		out = append(out, topicJSON{ID: t.ID, Label: t.Label, IPTC: t.IPTC, Top: t.Top, Score: t.Score, Terms: t.Terms})
+	}
+	return out
+}
+
+func entitiesOf(d *model.Document) entitiesJSON {
+	f := d.Facets
+	return entitiesJSON{
+		People:        append([]string{}, f.People...),
+		Organisations: append([]string{}, f.Organisations...),
+		Places:        append([]string{}, f.Places...),
+	}
 }

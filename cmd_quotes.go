@@ -15,6 +15,7 @@ type QuotesCmd struct {
 	Paths   []string `arg:"" optional:"" name:"path" help:"Files or folders to read; - reads standard input. Default: the embedded seeds."`
 	Speaker string   `help:"Only quotes whose speaker's name contains S (any case)." placeholder:"S"`
 	Format  string   `help:"Output format: text, json (one array), csv, or md (citations)." enum:"text,json,csv,md" default:"text" short:"f"`
+	TopicFilter
 }
 
 // quoteEntry is one quote in `quotes --format json`. Offsets are bytes
@@ -45,12 +46,16 @@ type docQuote struct {
 
 // Run prints the matching quotes.
 func (c *QuotesCmd) Run(s *stdio) error {
-	corpus, err := loadCorpus(c.Paths, s)
+	corpus, lx, err := loadTagged(c.Paths, s)
+	if err != nil {
+		return err
+	}
+	docs, err := c.docs(corpus, lx)
 	if err != nil {
 		return err
 	}
 	var found []docQuote
-	for _, d := range corpus.Docs {
+	for _, d := range docs {
 		for i := range d.Quotes {
 			q := &d.Quotes[i]
 			if c.Speaker == "" || strings.Contains(strings.ToLower(q.Speaker), strings.ToLower(c.Speaker)) {

@@ -24,6 +24,14 @@ type Corpus struct {
 	Problems []Problem
 	byID     map[string]*Document
 	haystack []string // per document: lower-cased metadata and body, for Filter
+	memo     textMemo
+
+	// Topics as small integers, so counting them over a result of tens of
+	// thousands of documents costs no hashing: topicIDs[n] and
+	// topicLabels[n] name topic n, docTopics[i] lists document i's.
+	topicIDs    []string
+	topicLabels []string
+	docTopics   [][]int32
 }
 
 // NewCorpus builds a corpus from parsed documents, in the order given.
@@ -42,6 +50,7 @@ func (c *Corpus) index() {
 	}
 	c.byID = make(map[string]*Document, len(c.Docs))
 	c.haystack = make([]string, len(c.Docs))
+	c.indexTopics()
 	for i, d := range c.Docs {
 		d.Path = displayPath(d.Path)
 		base := d.ID
@@ -114,4 +123,32 @@ func matchesAll(hay string, terms []string) bool {
 // displayPath is a path or message made safe and single-line for output.
 func displayPath(p string) string {
 	return strings.Join(strings.Fields(Sanitize(p)), " ")
+}
+
+// indexTopics numbers the topics of the corpus.
+func (c *Corpus) indexTopics() {
+	num := map[string]int32{}
+	c.docTopics = make([][]int32, len(c.Docs))
+	for i, d := range c.Docs {
+		for _, t := range d.Topics {
+			n, ok := num[t.ID]
+			if !ok {
+				n = int32(len(c.topicIDs))
+				num[t.ID] = n
+				c.topicIDs = append(c.topicIDs, t.ID)
+				c.topicLabels = append(c.topicLabels, t.Label)
+			}
+			c.docTopics[i] = append(c.docTopics[i], n)
+		}
+	}
+}
+
+// TopicLabel is the label of a topic found in the corpus, or the ID.
+func (c *Corpus) TopicLabel(id string) string {
+	for n, x := range c.topicIDs {
+		if x == id {
+			return c.topicLabels[n]
+		}
+	}
+	return id
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"rostrum/model/quotes"
+	"rostrum/model/topics"
 )
 
 // Format names the input format a document was parsed from.
@@ -53,6 +54,13 @@ type Document struct {
 	People []quotes.Person
 	// StrayMarks counts quotation marks that pair with nothing.
 	StrayMarks int
+
+	// Topics are the topic tags, highest score first; TopicMatches are
+	// where their terms are in Body. Facets are the people,
+	// organisations, places and source the document is about.
+	Topics       []topics.Tag
+	TopicMatches []topics.Match
+	Facets       Facets
 }
 
 // HasDate reports whether the document's date is known.
@@ -144,4 +152,25 @@ func mostQuoted(qs []quotes.Span) string {
 		return ""
 	}
 	return best
+}
+
+// Tag scores the document against a topic lexicon, replacing its topics.
+// The title, the lead (first paragraph) and the rest of the body weigh
+// differently.
+func (d *Document) Tag(lx *topics.Lexicon) {
+	leadEnd := 0
+	if len(d.Paragraphs) > 0 {
+		leadEnd = len(d.Paragraphs[0])
+	}
+	d.Topics, d.TopicMatches = lx.Score(topics.Input{Title: d.Title, Body: d.Body, LeadEnd: leadEnd})
+}
+
+// HasTopic reports whether the document carries the topic with that ID.
+func (d *Document) HasTopic(id string) bool {
+	for _, t := range d.Topics {
+		if t.ID == id {
+			return true
+		}
+	}
+	return false
 }

@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"golang.org/x/sync/errgroup"
+
+	"rostrum/model/topics"
 )
 
 // DefaultMaxFileSize is the largest file the loader reads (16 MiB).
@@ -26,6 +28,8 @@ type LoadOptions struct {
 	MaxFileSize int64     // files larger than this become problems; 0 means the default
 	Stdin       io.Reader // read for the path "-"; nil means no standard input
 	Workers     int       // files read in parallel; 0 means one per CPU
+	// Lexicon tags the documents; nil means the built-in lexicon.
+	Lexicon *topics.Lexicon
 }
 
 // source is one thing to read: a file on disk, a file in an fs.FS, or
@@ -61,7 +65,7 @@ func Load(ctx context.Context, paths []string, opts LoadOptions) (*Corpus, error
 
 // LoadFS reads every document in fsys (recursively from its root), as
 // Load does for a folder. Paths are recorded as prefix + "/" + name.
-func LoadFS(ctx context.Context, fsys fs.FS, prefix string) (*Corpus, error) {
+func LoadFS(ctx context.Context, fsys fs.FS, prefix string, opts LoadOptions) (*Corpus, error) {
 	var srcs []source
 	var problems []Problem
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -83,7 +87,7 @@ func LoadFS(ctx context.Context, fsys fs.FS, prefix string) (*Corpus, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := loadSources(ctx, srcs, problems, LoadOptions{})
+	c, err := loadSources(ctx, srcs, problems, opts)
 	if c != nil {
 		for _, d := range c.Docs {
 			d.Path = path.Join(prefix, d.Path)
@@ -177,6 +181,11 @@ func loadSources(ctx context.Context, srcs []source, problems []Problem, opts Lo
 			}
 			if src.fsys == nil && src.path != StdinPath {
 				d.File = src.path
+			}
+			if opts.Lexicon != nil {
+				if builtin, _ := topics.Builtin(); opts.Lexicon != builtin {
+					d.Tag(opts.Lexicon)
+				}
 			}
 			docs[i] = d
 			return nil

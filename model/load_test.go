@@ -456,7 +456,7 @@ func TestLoadCancelled(t *testing.T) {
 			t.Errorf("%s: corpus returned with an error: %d docs", name, c.Len())
 		}
 	}
-	c, err := model.LoadFS(ctx, seeds.FS(), "seeds")
+	c, err := model.LoadFS(ctx, seeds.FS(), "seeds", model.LoadOptions{})
 	if !errors.Is(err, context.Canceled) || c != nil {
 		t.Errorf("LoadFS with a cancelled context: %v, %v", c, err)
 	}
@@ -505,7 +505,7 @@ func TestLoadDuplicates(t *testing.T) {
 
 func TestLoadFSSeeds(t *testing.T) {
 	t.Parallel()
-	c, err := model.LoadFS(context.Background(), seeds.FS(), "seeds")
+	c, err := model.LoadFS(context.Background(), seeds.FS(), "seeds", model.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -538,7 +538,7 @@ func TestLoadFS(t *testing.T) {
 		"empty":            {Mode: fs.ModeDir},
 		"c/deeper/one.txt": {Data: []byte(good("one"))},
 	}
-	c, err := model.LoadFS(context.Background(), fsys, "pfx")
+	c, err := model.LoadFS(context.Background(), fsys, "pfx", model.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -830,7 +830,7 @@ func BenchmarkLoadSeeds(b *testing.B) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
-		c, err := model.LoadFS(ctx, seeds.FS(), "seeds")
+		c, err := model.LoadFS(ctx, seeds.FS(), "seeds", model.LoadOptions{})
 		if err != nil || c.Len() != 1 {
 			b.Fatalf("LoadFS: %v, %v", c, err)
 		}

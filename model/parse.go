@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"rostrum/model/topics"
+
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
 )
@@ -65,6 +67,10 @@ func ParseText(path, text string) (*Document, error) {
 	}
 	d.Title, d.Place, d.Source = oneLine(d.Title), oneLine(d.Place), oneLine(d.Source)
 	d.findQuotes()
+	if lx, err := topics.Builtin(); err == nil {
+		d.Tag(lx)
+	}
+	d.findFacets()
 	return d, nil
 }
 

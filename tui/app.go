@@ -30,6 +30,9 @@ const (
 type Options struct {
 	Theme     Theme
 	Clipboard Clipboard // the system clipboard; nil for none (OSC 52 only)
+	Topics    []string  // topic IDs to filter on at start
+	AnyOf     bool      // documents with any of Topics, not all
+	Warning   string    // shown in the status line at start (a broken topics file)
 }
 
 // pane names a pane that can have the keyboard focus.
@@ -70,6 +73,13 @@ type App struct {
 	hints   help.Model // the key hints in the status line
 	status  status
 	browser *quoteBrowser // the quote browser, nil when closed
+	picker  *topicPicker  // the topic picker, nil when closed
+	tags    tagFilter     // topics and facets the list is narrowed to
+	chips   []chip        // the topic bar
+	base    struct {      // topic counts of the text-filtered result
+		text   string
+		counts []model.Count
+	}
 
 	clipboard Clipboard
 	cache     *renderCache
@@ -78,6 +88,8 @@ type App struct {
 	// after schedules a delayed message; tests replace it to run without
 	// waiting.
 	after func(time.Duration, tea.Msg) tea.Cmd
+
+	warning string // said in the status line once the screen is up
 }
 
 // New builds the App for a corpus.
@@ -100,16 +112,22 @@ func New(c *model.Corpus, opts Options) *App {
 	a.filter.Prompt = "/ "
 	a.filter.Placeholder = "filter titles, places, text"
 	a.applyTheme(opts.Theme != ThemeLight)
-	a.list.SetItems(c.Docs, "")
+	a.tags = tagFilter{topics: opts.Topics, anyOf: opts.AnyOf}
+	a.applyFilter()
+	a.warning = opts.Warning
 	return a
 }
 
 // Init asks the terminal for its background colour, to pick the theme.
 func (a *App) Init() tea.Cmd {
-	if a.theme != ThemeAuto {
-		return nil
+	var cmds []tea.Cmd
+	if a.warning != "" {
+		cmds = append(cmds, a.setStatus(a.warning))
 	}
-	return tea.RequestBackgroundColor
+	if a.theme == ThemeAuto {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	return tea.Batch(cmds...)
 }
 
 // applyTheme rebuilds every style for a dark or light background.
@@ -133,6 +151,9 @@ func (a *App) View() tea.View {
 	if l.headerH > 0 {
 		parts = append(parts, fitBlock(a.headerView(), l.width, l.headerH))
 	}
+	if l.barH > 0 {
+		parts = append(parts, fitBlock(a.topicBarView(l.width), l.width, l.barH))
+	}
 	if body := a.bodyView(); body != "" {
 		parts = append(parts, body)
 	}
@@ -148,6 +169,10 @@ func (a *App) bodyView() string {
 	l := a.lay
 	if l.bodyH <= 0 || l.width <= 0 {
 		return ""
+	}
+	if a.picker != nil {
+		a.picker.width, a.picker.height = l.width, l.bodyH
+		return fitBlock(a.picker.View(a.styles), l.width, l.bodyH)
 	}
 	if a.browser != nil {
 		a.browser.width, a.browser.height = l.width, l.bodyH
@@ -195,8 +220,14 @@ func (a *App) headerView() string {
 	st := a.styles
 	n, total := len(a.list.docs), a.corpus.Len()
 	count := plural(total, "document", "documents")
+	if a.filter.Value() != "" || !a.tags.empty() {
+		count = fmt.Sprintf("%d of %s", n, count)
+	}
+	if sum := a.filterSummary(); sum != "" {
+		count += " · " + sum
+	}
 	if a.filter.Value() != "" {
-		count = fmt.Sprintf("%d of %s · filter “%s”", n, count, a.filter.Value())
+		count += fmt.Sprintf(" · filter “%s”", a.filter.Value())
 	}
 	s := " " + st.Brand.Render("Rostrum") + st.HeaderText.Render(" · "+count)
 	if p := len(a.corpus.Problems); p > 0 {
@@ -209,6 +240,8 @@ func (a *App) headerView() string {
 func (a *App) helpKeys() contextHelp {
 	ctx := ctxList
 	switch {
+	case a.picker != nil:
+		ctx = ctxPicker
 	case a.showHelp:
 		ctx = ctxHelp
 	case a.filtering, a.browser != nil && a.browser.filtering:

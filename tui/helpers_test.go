@@ -173,6 +173,7 @@ func keyMsg(name string) tea.KeyPressMsg {
 		"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
 		"ctrl+d":    {Code: 'd', Mod: tea.ModCtrl},
 		"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
+		"space":     {Code: tea.KeySpace, Text: " "},
 	}
 	if k, ok := special[name]; ok {
 		return k

@@ -15,6 +15,10 @@ type KeyMap struct {
 	NextQuote, PrevQuote     key.Binding
 	CopyQuote, CopyCitation  key.Binding
 	Quotes, SortQuotes       key.Binding
+	Chips                    key.Binding // 1–9: toggle a topic chip
+	ClearTopics, Topics      key.Binding
+	PickToggle, PickApply    key.Binding
+	PickCancel, PickMode     key.Binding
 	Help, Quit, ForceQuit    key.Binding
 }
 
@@ -46,6 +50,13 @@ func DefaultKeyMap() KeyMap {
 		CopyCitation: b([]string{"Y"}, "Y", "copy with citation"),
 		Quotes:       b([]string{"Q"}, "Q", "quote browser"),
 		SortQuotes:   b([]string{"s"}, "s", "sort by speaker/document"),
+		Chips:        b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1…9", "toggle topic chip"),
+		ClearTopics:  b([]string{"0"}, "0", "clear topics"),
+		Topics:       b([]string{"t"}, "t", "topic picker"),
+		PickToggle:   b([]string{"space"}, "space", "tick"),
+		PickApply:    b([]string{"enter"}, "enter", "apply"),
+		PickCancel:   b([]string{"esc"}, "esc", "cancel"),
+		PickMode:     b([]string{"tab"}, "tab", "all of / any of"),
 		Help:         b([]string{"?"}, "?", "help"),
 		Quit:         b([]string{"q"}, "q", "quit"),
 		ForceQuit:    b([]string{"ctrl+c"}, "ctrl+c", "quit"),
@@ -61,6 +72,7 @@ const (
 	ctxFilter
 	ctxHelp
 	ctxBrowser
+	ctxPicker
 )
 
 // contextHelp adapts a KeyMap to help.KeyMap for one context.
@@ -81,8 +93,10 @@ func (h contextHelp) ShortHelp() []key.Binding {
 		return []key.Binding{k.Open, k.CopyQuote, k.CopyCitation, k.Filter, k.SortQuotes, k.Back}
 	case ctxHelp:
 		return []key.Binding{k.Help, k.Quit}
+	case ctxPicker:
+		return []key.Binding{k.PickToggle, k.PickMode, k.PickApply, k.PickCancel}
 	}
-	return []key.Binding{k.Down, k.Open, k.Filter, k.Quotes, k.Focus, k.Help, k.Quit}
+	return []key.Binding{k.Down, k.Open, k.Filter, k.Chips, k.Topics, k.Quotes, k.Help, k.Quit}
 }
 
 // FullHelp lists every binding in columns, for the help screen.
@@ -92,6 +106,7 @@ func (h contextHelp) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.HalfPageUp, k.HalfPageDown},
 		{k.Open, k.Back, k.Focus, k.NextDoc, k.PrevDoc, k.Filter, k.FilterAccept, k.FilterCancel},
 		{k.NextQuote, k.PrevQuote, k.CopyQuote, k.CopyCitation, k.Quotes, k.SortQuotes},
+		{k.Chips, k.ClearTopics, k.Topics, k.PickToggle, k.PickMode},
 		{k.Help, k.Quit, k.ForceQuit},
 	}
 }

@@ -16,6 +16,7 @@ const TwoPaneMinWidth = 100
 type layout struct {
 	width, height  int
 	headerH        int
+	barH           int // the topic bar
 	bodyH          int
 	statusH        int
 	twoPane        bool
@@ -34,7 +35,10 @@ func computeLayout(w, h int, readerOpen bool) layout {
 	case h == 2:
 		l.statusH = 1
 	}
-	l.bodyH = h - l.headerH - l.statusH
+	if h >= 8 {
+		l.barH = 1
+	}
+	l.bodyH = h - l.headerH - l.barH - l.statusH
 	switch {
 	case w >= TwoPaneMinWidth:
 		l.twoPane = true

@@ -97,8 +97,12 @@ func (l *listPane) entry(st Styles, d *model.Document, selected, focused bool) [
 	textW := max(l.width-2, 1)
 	title := ansi.Truncate(d.Title, textW, "…")
 	meta := ansi.Truncate(listMeta(d), textW, "…")
+	metaLine := st.ListMeta.Render(meta)
+	if tags := tagsLine(d); tags != "" && ansi.StringWidth(meta)+4 < textW {
+		metaLine += st.Tags.Render(ansi.Truncate(" · "+tags, textW-ansi.StringWidth(meta), "…"))
+	}
 	if !selected {
-		return []string{"  " + st.ListTitle.Render(title), "  " + st.ListMeta.Render(meta)}
+		return []string{"  " + st.ListTitle.Render(title), "  " + metaLine}
 	}
 	bar := st.ListBar
 	if !focused {
@@ -106,7 +110,7 @@ func (l *listPane) entry(st Styles, d *model.Document, selected, focused bool) [
 	}
 	return []string{
 		bar.Render("│") + " " + st.ListSelTitle.Render(title),
-		bar.Render("│") + " " + st.ListSelMeta.Render(meta),
+		bar.Render("│") + " " + metaLine,
 	}
 }
 

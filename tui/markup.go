@@ -20,6 +20,8 @@ const (
 	mkSpeakerEnd   = "\U000E0073"
 	mkTermStart    = "\U000E0054" // a term or title begins
 	mkTermEnd      = "\U000E0074"
+	mkTopicStart   = "\U000E0050" // words that gave the document a topic
+	mkTopicEnd     = "\U000E0070"
 )
 
 // insertion is a marker to put into the body at a byte offset. At equal
@@ -52,8 +54,22 @@ func readerMarkup(d *model.Document) string {
 			ins = append(ins, insertion{labelAt(d, pieces[len(pieces)-1].End), 2, label})
 		}
 	}
+	var edges []int // where quote pieces and terms begin and end
+	for _, q := range d.Quotes {
+		for _, p := range q.Pieces(d.Body) {
+			edges = append(edges, p.Start, p.End)
+		}
+	}
 	for _, t := range d.Terms {
 		ins = append(ins, insertion{t.Outer.Start, 4, mkTermStart}, insertion{t.Outer.End, 0, mkTermEnd})
+		edges = append(edges, t.Outer.Start, t.Outer.End)
+	}
+	for _, m := range d.TopicMatches {
+		// Marked words nest inside quotes and terms or stay outside them:
+		// a match that crosses an edge is left unmarked.
+		if !crosses(edges, m.Start, m.End) {
+			ins = append(ins, insertion{m.Start, 5, mkTopicStart}, insertion{m.End, -1, mkTopicEnd})
+		}
 	}
 	slices.SortStableFunc(ins, func(a, b insertion) int {
 		if a.at != b.at {
@@ -111,4 +127,14 @@ func labelAt(d *model.Document, end int) int {
 func shortAbbreviation(before string) bool {
 	w := before[strings.LastIndexAny(before, " \n")+1:]
 	return len(w) > 0 && len(w) <= 3 && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+// crosses reports whether an edge lies strictly inside [start, end).
+func crosses(edges []int, start, end int) bool {
+	for _, e := range edges {
+		if e > start && e < end {
+			return true
+		}
+	}
+	return false
 }

@@ -8,7 +8,7 @@ import (
 // paintStyles are the SGR sequences the painter applies on top of
 // Glamour's own styles.
 type paintStyles struct {
-	quote, quoteSel, speaker, term string
+	quote, quoteSel, speaker, term, topic string
 }
 
 // painted is a rendering with quotes, speakers and terms styled.
@@ -118,7 +118,9 @@ func (p *painter) marker(r rune) bool {
 		p.push(p.st.speaker)
 	case mkTermStart:
 		p.push(p.st.term)
-	case mkQuoteEnd, mkSpeakerEnd, mkTermEnd:
+	case mkTopicStart:
+		p.push(p.st.topic)
+	case mkQuoteEnd, mkSpeakerEnd, mkTermEnd, mkTopicEnd:
 		p.pop()
 	default:
 		return false

@@ -84,20 +84,22 @@ func TestPaintKeepsTextAndRemovesMarkers(t *testing.T) {
 	h := newHarness(t, seedText(t)).size(120, 40).keys("]", "]")
 	r := &h.app.reader
 	painted := r.vp.GetContent()
-	if strings.ContainsAny(painted, mkQuoteStart+mkQuoteEnd+mkSpeakerStart+mkTermStart+mkTermEnd+mkSpeakerEnd+mkQuoteResume) {
+	if strings.ContainsAny(painted, mkQuoteStart+mkQuoteEnd+mkSpeakerStart+mkTermStart+mkTermEnd+mkSpeakerEnd+mkQuoteResume+mkTopicStart+mkTopicEnd) {
 		t.Fatal("markers must never reach the screen")
 	}
-	raw := r.raw
-	for _, m := range []string{mkQuoteStart, mkQuoteEnd, mkSpeakerStart, mkSpeakerEnd, mkTermStart, mkTermEnd, mkQuoteResume} {
-		raw = strings.ReplaceAll(raw, m, "")
-	}
+	raw := strings.Map(func(r rune) rune {
+		if r >= 0xE0000 && r <= 0xE007F { // every marker is a tag character
+			return -1
+		}
+		return r
+	}, r.raw)
 	if ansi.Strip(painted) != ansi.Strip(raw) {
 		t.Fatal("painting must not change the text")
 	}
 	assertOnlySGR(t, painted)
 	st := h.app.styles.Paint
-	if !strings.Contains(painted, st.quoteSel) || !strings.Contains(painted, st.quote) || !strings.Contains(painted, st.speaker) || !strings.Contains(painted, st.term) {
-		t.Fatal("painted output should hold the quote, selected quote, speaker and term styles")
+	if !strings.Contains(painted, st.quoteSel) || !strings.Contains(painted, st.quote) || !strings.Contains(painted, st.speaker) || !strings.Contains(painted, st.term) || !strings.Contains(painted, st.topic) {
+		t.Fatal("painted output should hold the quote, selected quote, speaker, term and topic-word styles")
 	}
 	if !strings.Contains(visibleText(ansi.Strip(painted)), "said Tokayev. — Kassym-Jomart Tokayev") {
 		t.Fatal("the speaker label should follow the sentence that ends the quote")

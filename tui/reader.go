@@ -158,7 +158,11 @@ func (r *readerPane) headerHeight() int {
 	if r.doc == nil || r.height < 4 {
 		return 0
 	}
-	return len(r.titleLines()) + 2
+	n := len(r.titleLines()) + 2
+	if len(r.doc.Topics) > 0 {
+		n++
+	}
+	return n
 }
 
 func (r *readerPane) titleLines() []string {
@@ -186,6 +190,9 @@ func (r *readerPane) View(st Styles, empty string) string {
 			b.WriteString("  " + st.ReaderTitle.Render(l) + "\n")
 		}
 		b.WriteString("  " + st.ReaderMeta.Render(ansi.Truncate(MetaLine(r.doc), max(r.width-4, 1), "…")) + "\n")
+		if tags := tagsLine(r.doc); tags != "" {
+			b.WriteString("  " + st.Tags.Render(ansi.Truncate(tags, max(r.width-4, 1), "…")) + "\n")
+		}
 		b.WriteString("  " + st.Rule.Render(strings.Repeat("─", max(r.width-4, 0))) + "\n")
 	}
 	if r.shown == (renderKey{}) {

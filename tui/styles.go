@@ -48,6 +48,8 @@ type Styles struct {
 	ReaderPlaceholder             lipgloss.Style
 	StatusMsg, StatusRt           lipgloss.Style
 
+	Chip, ChipActive, Tags lipgloss.Style
+
 	Help   help.Styles
 	Filter textinput.Styles
 	Paint  paintStyles // quotes, speakers and terms in the reading pane
@@ -77,6 +79,9 @@ func DefaultStyles(isDark bool) Styles {
 		ReaderPlaceholder: s.Foreground(p.muted).Italic(true),
 		StatusMsg:         s.Foreground(p.accent),
 		StatusRt:          s.Foreground(p.muted),
+		Chip:              s.Foreground(p.text).Background(p.subtle),
+		ChipActive:        s.Foreground(p.accentText).Background(p.accent).Bold(true),
+		Tags:              s.Foreground(p.term),
 		Help:              help.DefaultStyles(isDark),
 		Filter:            textinput.DefaultStyles(isDark),
 	}
@@ -92,6 +97,7 @@ func DefaultStyles(isDark bool) Styles {
 		quoteSel: ansi.NewStyle().ForegroundColor(p.quoteSel).BackgroundColor(p.quoteSelBg).Bold().String(),
 		speaker:  ansi.NewStyle().ForegroundColor(p.accent).Italic(true).String(),
 		term:     ansi.NewStyle().ForegroundColor(p.term).Italic(true).String(),
+		topic:    ansi.NewStyle().UnderlineStyle(ansi.UnderlineDotted).String(),
 	}
 	return st
 }

@@ -74,6 +74,9 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if a.filtering {
 		return a.handleFilterKey(msg)
 	}
+	if a.picker != nil {
+		return a.handlePickerKey(msg)
+	}
 	if a.showHelp {
 		return a.handleHelpKey(msg)
 	}
@@ -98,6 +101,13 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, a.copyQuote(true)
 	case key.Matches(msg, a.keys.Quotes):
 		return a, a.openBrowser()
+	case key.Matches(msg, a.keys.Chips):
+		return a, a.toggleChip(int(msg.String()[0] - '0'))
+	case key.Matches(msg, a.keys.ClearTopics):
+		return a, a.clearTags()
+	case key.Matches(msg, a.keys.Topics):
+		a.picker = a.newTopicPicker()
+		return a, nil
 	}
 	if a.focus == paneReader {
 		return a.handleReaderKey(msg)
@@ -148,12 +158,13 @@ func (a *App) applyFilter() tea.Cmd {
 	if d := a.list.Selected(); d != nil {
 		keep = d.ID
 	}
-	idx := a.corpus.Filter(a.filter.Value())
+	idx := a.corpus.Query(a.query())
 	docs := a.list.docs[:0:0]
 	for _, i := range idx {
 		docs = append(docs, a.corpus.Docs[i])
 	}
 	a.list.SetItems(docs, keep)
+	a.refreshChips(idx)
 	return a.syncReader()
 }
 

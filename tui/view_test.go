@@ -45,10 +45,11 @@ func TestComputeLayout(t *testing.T) {
 		headerH, statusH int
 		bodyH            int
 	}{
-		{"wide", 160, 45, false, true, 60, 99, 1, 1, 43},
-		{"threshold", 100, 30, false, true, 40, 59, 1, 1, 28},
-		{"just below threshold shows list", 99, 30, false, false, 99, 0, 1, 1, 28},
-		{"just below threshold reading", 99, 30, true, false, 0, 99, 1, 1, 28},
+		{"wide", 160, 45, false, true, 60, 99, 1, 1, 42},
+		{"threshold", 100, 30, false, true, 40, 59, 1, 1, 27},
+		{"just below threshold shows list", 99, 30, false, false, 99, 0, 1, 1, 27},
+		{"just below threshold reading", 99, 30, true, false, 0, 99, 1, 1, 27},
+		{"no topic bar below 8 rows", 99, 7, false, false, 99, 0, 1, 1, 5},
 		{"two rows: status only", 50, 2, false, false, 50, 0, 0, 1, 1},
 		{"one row: body only", 50, 1, false, false, 50, 0, 0, 0, 1},
 		{"nothing", 0, 0, false, false, 0, 0, 0, 0, 0},
@@ -64,7 +65,7 @@ func TestComputeLayout(t *testing.T) {
 			if l.listW+l.sepW+l.readerW != max(c.w, 0) {
 				t.Errorf("widths %d+%d+%d do not fill %d", l.listW, l.sepW, l.readerW, c.w)
 			}
-			if l.headerH+l.bodyH+l.statusH != max(c.h, 0) {
+			if l.headerH+l.barH+l.bodyH+l.statusH != max(c.h, 0) {
 				t.Errorf("heights do not fill %d", c.h)
 			}
 		})

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"rostrum/model"
+	"rostrum/model/topics"
+)
+
+// TopicsCmd counts topic tags, or explains why a document got its tags.
+type TopicsCmd struct {
+	Paths   []string `arg:"" optional:"" name:"path" help:"Files or folders to read; - reads standard input. Default: the embedded seeds."`
+	Format  string   `help:"Output format: text or json." enum:"text,json" default:"text" short:"f"`
+	Explain string   `help:"Show why the document with this ID got each of its tags." placeholder:"ID"`
+}
+
+// topicEntry is one topic in `topics --format json`.
+type topicEntry struct {
+	ID       string `json:"id"`
+	Label    string `json:"label"`
+	IPTC     string `json:"iptc"`
+	IPTCName string `json:"iptc_label"`
+	Top      string `json:"top"`
+	TopLabel string `json:"top_label"`
+	Count    int    `json:"count"`
+}
+
+// Run prints the counts or the explanation.
+func (c *TopicsCmd) Run(s *stdio) error {
+	corpus, lx, err := loadTagged(c.Paths, s)
+	if err != nil {
+		return err
+	}
+	if c.Explain != "" {
+		d, err := corpus.Find(c.Explain)
+		if err != nil {
+			return err
+		}
+		return explain(s, d, c.Format)
+	}
+	all := make([]int, corpus.Len())
+	for i := range all {
+		all[i] = i
+	}
+	counts := map[string]int{}
+	for _, n := range corpus.TopicCounts(all) {
+		counts[n.ID] = n.Count
+	}
+	entries := topicEntries(lx, counts)
+	if c.Format == "json" {
+		err = writeJSON(s, entries)
+	} else {
+		err = writeTopicsText(s, entries)
+	}
+	reportProblems(s, corpus.Problems)
+	return err
+}
+
+// topicEntries lists every topic of the lexicon with its count, most
+// frequent first, then in lexicon order.
+func topicEntries(lx *topics.Lexicon, counts map[string]int) []topicEntry {
+	out := make([]topicEntry, 0, len(lx.Topics))
+	for _, t := range lx.Topics {
+		e := topicEntry{ID: t.ID, Label: t.Label, IPTC: t.IPTC, Top: t.Top, TopLabel: t.TopLabel, Count: counts[t.ID]}
+		if c, ok := topics.IPTC().Lookup(t.IPTC); ok {
+			e.IPTCName = c.Label
+		}
+		out = append(out, e)
+	}
+	for i := 1; i < len(out); i++ { // stable insertion sort by count
+		for j := i; j > 0 && out[j].Count > out[j-1].Count; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+func writeTopicsText(s *stdio, entries []topicEntry) error {
+	tw := tabwriter.NewWriter(s.out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "COUNT\tTAG\tLABEL\tIPTC\tIPTC TOP LEVEL")
+	for _, e := range entries {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s (%s)\t%s\n", e.Count, e.ID, e.Label, e.IPTC, e.IPTCName, e.TopLabel)
+	}
+	return tw.Flush()
+}
+
+// explain prints a document's tags with their scores and the words that
+// matched, and its facets.
+func explain(s *stdio, d *model.Document, format string) error {
+	if format == "json" {
+		return writeJSON(s, struct {
+			ID       string       `json:"id"`
+			Title    string       `json:"title"`
+			Topics   []topicJSON  `json:"topics"`
+			Entities entitiesJSON `json:"entities"`
+			Source   *string      `json:"source"`
+		}{d.ID, d.Title, topicsJSON(d), entitiesOf(d), nullable(d.Source)})
+	}
+	fmt.Fprintf(s.out, "%s  %s\n\n", d.ID, d.Title)
+	if len(d.Topics) == 0 {
+		fmt.Fprintln(s.out, "No topic reached the threshold.")
+	}
+	for i, t := range d.Topics {
+		fmt.Fprintf(s.out, "%d. %s (%s, %s; IPTC top level: %s)  score %.2f\n   matched: %s\n",
+			i+1, t.Label, t.ID, t.IPTC, t.TopLabel, t.Score, strings.Join(t.Terms, ", "))
+	}
+	e := entitiesOf(d)
+	fmt.Fprintf(s.out, "\nPeople: %s\nOrganisations: %s\nPlaces: %s\nSource: %s\n",
+		dash(strings.Join(e.People, ", ")), dash(strings.Join(e.Organisations, ", ")),
+		dash(strings.Join(e.Places, ", ")), dash(d.Source))
+	return nil
+}

@@ -1,0 +1,186 @@
+package topics
+
+import (
+	_ "embed"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/clipperhouse/uax29/v2/words"
+)
+
+//go:embed data/countries.tsv
+var countriesTSV string
+
+//go:embed data/organisations.tsv
+var organisationsTSV string
+
+// maxNameWords is the longest gazetteer name, in words.
+const maxNameWords = 8
+
+// Gazetteer knows the names of countries and territories (with their
+// aliases, demonyms and capitals) and of international organisations
+// (with acronyms), so that facets can name what a text is about.
+type Gazetteer struct {
+	places map[string]string // a name, alias, demonym or capital → the place's name
+	orgs   map[string]string // a name, alias or acronym → the organisation's display name
+}
+
+var (
+	gazOnce sync.Once
+	gaz     *Gazetteer
+)
+
+// Places returns the embedded gazetteer, parsed once.
+func Places() *Gazetteer {
+	gazOnce.Do(func() { gaz = parseGazetteer(countriesTSV, organisationsTSV) })
+	return gaz
+}
+
+func parseGazetteer(countries, orgs string) *Gazetteer {
+	g := &Gazetteer{places: map[string]string{}, orgs: map[string]string{}}
+	var add func(m map[string]string, key, value string)
+	add = func(m map[string]string, key, value string) {
+		key = strings.TrimSpace(key)
+		if key == "" {
+			return
+		}
+		if _, taken := m[key]; !taken {
+			m[key] = value
+		}
+		if k := strings.TrimSuffix(key, "."); k != key {
+			add(m, k, value)
+		}
+	}
+	for i, line := range strings.Split(strings.TrimSpace(countries), "\n") {
+		f := strings.Split(line, "\t")
+		if i == 0 || len(f) < 4 {
+			continue
+		}
+		name := f[0]
+		add(g.places, name, name)
+		for _, a := range splitList(f[1]) {
+			add(g.places, a, name)
+		}
+		for _, d := range splitList(f[2]) {
+			add(g.places, d, name)
+		}
+		if f[3] != "" {
+			add(g.places, f[3], f[3])
+		}
+	}
+	for i, line := range strings.Split(strings.TrimSpace(orgs), "\n") {
+		f := strings.Split(line, "\t")
+		if i == 0 || len(f) < 2 {
+			continue
+		}
+		display := f[0]
+		if f[1] != "" {
+			display = f[1]
+		}
+		add(g.orgs, f[0], display)
+		add(g.orgs, f[1], display)
+		if len(f) > 2 {
+			for _, a := range splitList(f[2]) {
+				add(g.orgs, a, display)
+			}
+		}
+	}
+	return g
+}
+
+func splitList(s string) []string {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	return strings.Split(s, "|")
+}
+
+// word is a word of the text with its byte range.
+type word struct {
+	text       string
+	start, end int
+}
+
+// Find returns the organisations and places named in text, each once, in
+// order of first mention. Names match case-sensitively, so "US" is the
+// United States and "us" is not.
+func (g *Gazetteer) Find(text string) (orgs, places []string) {
+	ws := capitalisedRuns(text)
+	for i := 0; i < len(ws); {
+		if ws[i].text == "" || nameJoiner[ws[i].text] {
+			i++
+			continue
+		}
+		n, org, place := g.longest(text, ws, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		if org != "" && !slices.Contains(orgs, org) {
+			orgs = append(orgs, org)
+		}
+		if place != "" && !slices.Contains(places, place) {
+			places = append(places, place)
+		}
+		i += n
+	}
+	return orgs, places
+}
+
+// longest matches the longest name starting at word i.
+func (g *Gazetteer) longest(text string, ws []word, i int) (int, string, string) {
+	for n := min(maxNameWords, len(ws)-i); n >= 1; n-- {
+		last := ws[i+n-1]
+		if n > 1 && !adjacentWords(text, ws[i:i+n]) {
+			continue
+		}
+		name := text[ws[i].start:last.end]
+		if o, ok := g.orgs[name]; ok {
+			return n, o, ""
+		}
+		if p, ok := g.places[name]; ok {
+			return n, "", p
+		}
+	}
+	return 0, "", ""
+}
+
+// adjacentWords reports whether the words are separated only by single
+// spaces or hyphens, as the words of one name are.
+func adjacentWords(text string, ws []word) bool {
+	for k := 1; k < len(ws); k++ {
+		gap := text[ws[k-1].end:ws[k].start]
+		if gap != " " && gap != "-" && gap != "\u00a0" {
+			return false
+		}
+	}
+	return true
+}
+
+// capitalisedRuns lists the words of text, keeping the small lower-case
+// words that join the words of names ("of", "the", "and", "for").
+func capitalisedRuns(text string) []word {
+	var out []word
+	it := words.FromString(text)
+	for it.Next() {
+		w := it.Value()
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		if !unicode.IsUpper(r) && !nameJoiner[w] {
+			// Lower-case words break names; keep a marker so runs do not
+			// join across them.
+			out = append(out, word{text: "", start: it.Start(), end: it.End()})
+			continue
+		}
+		out = append(out, word{text: w, start: it.Start(), end: it.End()})
+	}
+	return out
+}
+
+// nameJoiner are lower-case words found inside organisation names.
+var nameJoiner = map[string]bool{"of": true, "the": true, "and": true, "for": true, "on": true, "in": true, "de": true}

@@ -1,0 +1,51 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/adrg/xdg"
+
+	"rostrum/model/topics"
+)
+
+// UserTopicsPath is where a user's own topics live:
+// $XDG_CONFIG_HOME/rostrum/topics.yaml (the platform's config folder when
+// the variable is unset).
+func UserTopicsPath() string {
+	xdg.Reload()
+	return filepath.Join(xdg.ConfigHome, "rostrum", "topics.yaml")
+}
+
+// LoadLexicon returns the built-in topic lexicon merged with the user's
+// topics file at path, when there is one: a user topic with the ID or
+// label of a built-in one replaces it, the others are added. A file that
+// cannot be read or does not compile is reported in warning, and the
+// built-in lexicon is returned, so the built-in topics always work.
+func LoadLexicon(path string) (lx *topics.Lexicon, warning string) {
+	builtin, err := topics.Builtin()
+	if err != nil {
+		// A broken built-in lexicon is a bug caught by the tests.
+		panic(err)
+	}
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) || path == "" {
+		return builtin, ""
+	}
+	if err != nil {
+		return builtin, fmt.Sprintf("topics file %s: %v; using the built-in topics", path, describeErr(err))
+	}
+	user, err := topics.ParseYAML(data)
+	if err == nil {
+		lx, err = topics.Compile(topics.Merge(builtin.Topics, user))
+	}
+	if err != nil {
+		first := strings.SplitN(err.Error(), "\n", 2)[0]
+		return builtin, fmt.Sprintf("topics file %s: %s; using the built-in topics", path, first)
+	}
+	return lx, ""
+}

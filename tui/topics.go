@@ -1,0 +1,165 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"rostrum/model"
+)
+
+// maxChips is how many topic chips the bar offers (keys 1–9).
+const maxChips = 9
+
+// chip is one topic in the topic bar.
+type chip struct {
+	id, label string
+	count     int  // documents of the current result with the topic
+	active    bool // part of the filter
+}
+
+// tagFilter is the topic and facet part of the list's filter.
+type tagFilter struct {
+	topics []string // topic IDs, in the order they were chosen
+	facets []model.Facet
+	anyOf  bool
+}
+
+func (f tagFilter) empty() bool { return len(f.topics) == 0 && len(f.facets) == 0 }
+
+// query is the whole filter as a domain query.
+func (a *App) query() model.Query {
+	return model.Query{Text: a.filter.Value(), Topics: a.tags.topics, Facets: a.tags.facets, AnyOf: a.tags.anyOf}
+}
+
+// baseResult is the result of the text filter alone: the chips are
+// chosen from it, so they keep their places while topics are toggled.
+func (a *App) baseResult() []int {
+	return a.corpus.Query(model.Query{Text: a.filter.Value()})
+}
+
+// baseCounts are the topic counts of baseResult, remembered until the
+// text filter changes, so a topic toggle counts only the new result.
+func (a *App) baseCounts() []model.Count {
+	if a.base.counts == nil || a.base.text != a.filter.Value() {
+		a.base.text, a.base.counts = a.filter.Value(), a.corpus.TopicCounts(a.baseResult())
+	}
+	return a.base.counts
+}
+
+// refreshChips recomputes the topic bar: the active topics first, then
+// the most frequent topics of the text-filtered result, counted in the
+// current result.
+func (a *App) refreshChips(current []int) {
+	inCurrent := map[string]int{}
+	for _, c := range a.corpus.TopicCounts(current) {
+		inCurrent[c.ID] = c.Count
+	}
+	var chips []chip
+	seen := map[string]bool{}
+	for _, id := range a.tags.topics {
+		chips = append(chips, chip{id: id, label: a.corpus.TopicLabel(id), count: inCurrent[id], active: true})
+		seen[id] = true
+	}
+	for _, c := range a.baseCounts() {
+		if len(chips) == maxChips {
+			break
+		}
+		if !seen[c.ID] {
+			chips = append(chips, chip{id: c.ID, label: c.Label, count: inCurrent[c.ID]})
+		}
+	}
+	a.chips = chips
+}
+
+// toggleChip turns chip n (1-based) on or off.
+func (a *App) toggleChip(n int) tea.Cmd {
+	if n < 1 || n > len(a.chips) {
+		return a.setStatus(fmt.Sprintf("No topic %d in the bar.", n))
+	}
+	return a.toggleTopic(a.chips[n-1].id)
+}
+
+// toggleTopic adds the topic to the filter or removes it.
+func (a *App) toggleTopic(id string) tea.Cmd {
+	if i := slices.Index(a.tags.topics, id); i >= 0 {
+		a.tags.topics = slices.Delete(a.tags.topics, i, i+1)
+	} else {
+		a.tags.topics = append(a.tags.topics, id)
+	}
+	return a.applyFilter()
+}
+
+// clearTags removes every topic and facet from the filter.
+func (a *App) clearTags() tea.Cmd {
+	if a.tags.empty() {
+		return nil
+	}
+	a.tags.topics, a.tags.facets = nil, nil
+	return a.applyFilter()
+}
+
+// topicBarView draws the chips: "1 Security 12", active ones highlighted.
+func (a *App) topicBarView(width int) string {
+	if len(a.chips) == 0 {
+		return " " + a.styles.ListMeta.Render("No topics in these documents.")
+	}
+	var b strings.Builder
+	b.WriteString(" ")
+	used := 1
+	for i, c := range a.chips {
+		text := fmt.Sprintf(" %d %s %d ", i+1, chipLabel(c.label), c.count)
+		w := ansi.StringWidth(text) + 1
+		if used+w > width {
+			break
+		}
+		style := a.styles.Chip
+		if c.active {
+			style = a.styles.ChipActive
+		}
+		b.WriteString(style.Render(text) + " ")
+		used += w
+	}
+	return b.String()
+}
+
+// filterSummary describes the active topic and facet filter for the
+// header: "all of: Security, Terrorism".
+func (a *App) filterSummary() string {
+	if a.tags.empty() {
+		return ""
+	}
+	var names []string
+	for _, id := range a.tags.topics {
+		names = append(names, chipLabel(a.corpus.TopicLabel(id)))
+	}
+	for _, f := range a.tags.facets {
+		names = append(names, f.Value)
+	}
+	mode := "all of"
+	if a.tags.anyOf {
+		mode = "any of"
+	}
+	return mode + ": " + strings.Join(names, ", ")
+}
+
+// tagsLine lists a document's topic labels for the list and the reader.
+func tagsLine(d *model.Document) string {
+	labels := make([]string, 0, len(d.Topics))
+	for _, t := range d.Topics {
+		labels = append(labels, t.Label)
+	}
+	return strings.Join(labels, " · ")
+}
+
+// chipLabel shortens a topic label for the bar: the part before " & " or
+// ",", so "Security & defence" shows as "Security".
+func chipLabel(label string) string {
+	if i := strings.IndexAny(label, "&,"); i > 0 {
+		label = strings.TrimSpace(label[:i])
+	}
+	return ansi.Truncate(label, 18, "…")
+}

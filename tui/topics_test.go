@@ -1,0 +1,165 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"rostrum/model"
+)
+
+var (
+	topicSport  = "Cup final report\n\nThe striker scored a late goal as the football club won the cup final. The manager praised the squad."
+	topicSport2 = "Tennis star wins\n\nThe tennis champion won the grand slam final at Wimbledon after a long match in the tournament."
+	topicMarket = "Shares rise\n\nShares in the company rose after profits beat forecasts, the chief executive told investors. The stock market cheered."
+)
+
+// chipFor returns the 1-based chip number of a topic, or 0.
+func chipFor(h *harness, id string) int {
+	for i, c := range h.app.chips {
+		if c.id == id {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func TestTopicChipsToggleAndClear(t *testing.T) {
+	h := newHarness(t, topicSport, topicSport2, topicMarket).size(120, 40)
+	n := chipFor(h, "sport")
+	if n == 0 {
+		t.Fatalf("sport should be a chip: %+v", h.app.chips)
+	}
+	if c := h.app.chips[n-1]; c.count != 2 {
+		t.Fatalf("sport chip counts %d documents, want 2", c.count)
+	}
+	if !strings.Contains(h.screen(), fmt.Sprintf("%d Sport 2", n)) {
+		t.Fatalf("the bar should show the sport chip:\n%s", h.screen())
+	}
+	h.keys(fmt.Sprint(n))
+	if len(h.app.list.docs) != 2 || !strings.Contains(h.screen(), "2 of 3 documents · all of: Sport") {
+		t.Fatalf("the sport chip should narrow the list to 2 and say so:\n%s", h.screen())
+	}
+	if chipFor(h, "sport") != n {
+		t.Fatal("a chip must keep its number while it is toggled")
+	}
+	h.keys(fmt.Sprint(n))
+	if len(h.app.list.docs) != 3 {
+		t.Fatal("pressing the chip again should remove the topic")
+	}
+	h.keys(fmt.Sprint(n), "0")
+	if len(h.app.list.docs) != 3 || !h.app.tags.empty() {
+		t.Fatal("0 should clear the topics")
+	}
+	h.keys("9")
+	if len(h.chips()) < 9 && !strings.Contains(h.app.status.text, "No topic 9") {
+		t.Fatalf("a missing chip should be reported, status %q", h.app.status.text)
+	}
+}
+
+func (h *harness) chips() []chip { return h.app.chips }
+
+func TestTopicCountsFollowTheFilter(t *testing.T) {
+	h := newHarness(t, topicSport, topicSport2, topicMarket).size(120, 40)
+	h.keys("/").typeText("wimbledon")
+	h.keys("enter")
+	if n := chipFor(h, "sport"); n == 0 || h.app.chips[n-1].count != 1 {
+		t.Fatalf("with the text filter the sport chip should count 1: %+v", h.app.chips)
+	}
+	if chipFor(h, "business") != 0 {
+		t.Fatal("topics absent from the text-filtered result should leave the bar")
+	}
+}
+
+func TestTopicPickerCapturesKeysAndApplies(t *testing.T) {
+	h := newHarness(t, topicSport, topicSport2, topicMarket).size(120, 40)
+	h.keys("t")
+	if h.app.picker == nil {
+		t.Fatal("t should open the picker")
+	}
+	h.typeText("q1sport")
+	if h.quit || !h.app.tags.empty() || h.app.picker.input.Value() != "q1sport" {
+		t.Fatal("while the picker is open every key goes to it")
+	}
+	for range "q1sport" {
+		h.send(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	}
+	h.typeText("sport")
+	if len(h.app.picker.shown) == 0 || h.app.picker.items[h.app.picker.shown[0]].id != "sport" {
+		t.Fatalf("typing should narrow to the sport topic: %+v", h.app.picker.shown)
+	}
+	h.keys("space")
+	h.send(tea.KeyPressMsg{Code: tea.KeyEscape})
+	if h.app.picker != nil || !h.app.tags.empty() {
+		t.Fatal("esc cancels: nothing applied")
+	}
+	h.keys("t").typeText("sport")
+	h.send(tea.KeyPressMsg{Code: tea.KeySpace, Text: " "})
+	for range "sport" {
+		h.send(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	}
+	h.typeText("business")
+	h.send(tea.KeyPressMsg{Code: tea.KeySpace, Text: " "})
+	h.keys("enter")
+	if h.app.picker != nil || len(h.app.tags.topics) != 2 || len(h.app.list.docs) != 0 {
+		t.Fatalf("all of sport and business matches nothing: tags %+v, %d docs", h.app.tags, len(h.app.list.docs))
+	}
+	h.keys("t", "tab", "enter")
+	if !h.app.tags.anyOf || len(h.app.list.docs) != 3 {
+		t.Fatalf("tab switches to any of: %d docs", len(h.app.list.docs))
+	}
+	if !strings.Contains(h.screen(), "any of: Sport, Business") {
+		t.Fatalf("the header should say any of:\n%s", h.screen())
+	}
+}
+
+func TestFacetFromPicker(t *testing.T) {
+	h := newHarness(t, seedText(t), topicSport).size(120, 40)
+	h.keys("t").typeText("afghanistan")
+	if len(h.app.picker.shown) != 1 {
+		t.Fatalf("the place facet should be offered once: %d", len(h.app.picker.shown))
+	}
+	h.send(tea.KeyPressMsg{Code: tea.KeySpace, Text: " "})
+	h.keys("enter")
+	if len(h.app.list.docs) != 1 || !strings.HasPrefix(h.app.list.docs[0].Title, "President of Kazakhstan") {
+		t.Fatalf("the facet should narrow to the seed, got %d docs", len(h.app.list.docs))
+	}
+}
+
+func TestStartingTopicsFromOptions(t *testing.T) {
+	docs := []*model.Document{}
+	for _, s := range []string{topicSport, topicMarket} {
+		d, err := model.ParseText("x.txt", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	a := New(model.NewCorpus(docs, nil), Options{Theme: ThemeDark, Topics: []string{"sport"}})
+	if len(a.list.docs) != 1 {
+		t.Fatalf("--topic sport should start with one document, got %d", len(a.list.docs))
+	}
+}
+
+// BenchmarkToggleTopic10k measures a topic toggle over 10,000 documents:
+// the filter update and the redraw, as a keystroke costs.
+func BenchmarkToggleTopic10k(b *testing.B) {
+	var docs []*model.Document
+	texts := []string{topicSport, topicSport2, topicMarket, seedText(b)}
+	for i := range 10000 {
+		d, err := model.ParseText(fmt.Sprintf("doc%05d.txt", i), fmt.Sprintf("%s\n\nNumber %d.", texts[i%len(texts)], i))
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	a := New(model.NewCorpus(docs, nil), Options{Theme: ThemeDark})
+	a.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+	b.ResetTimer()
+	for b.Loop() {
+		a.Update(tea.KeyPressMsg{Code: '1', Text: "1"})
+		_ = a.View()
+	}
+}
