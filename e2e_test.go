@@ -137,3 +137,33 @@ func TestE2ECopyQuoteThroughTmuxClipboard(t *testing.T) {
 		t.Fatalf("rostrum exited with status %s, want 0", code)
 	}
 }
+
+func TestE2ETopicChipNarrowsTheList(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a-sport.txt":  "Cup final report\n\nThe striker scored a late goal as the football club won the cup final.",
+		"b-market.txt": "Shares rise\n\nShares in the company rose after profits beat forecasts, the chief executive told investors.",
+		"c-sport.txt":  "Tennis star wins\n\nThe tennis champion won the grand slam final at Wimbledon after a long match.",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, statusFile := startTmux(t, 120, 30, dir)
+	scr := s.waitFor("3 documents", 15*time.Second)
+	if !strings.Contains(scr, "1 Sport 2") {
+		t.Fatalf("the topic bar should offer Sport as chip 1:\n%s", scr)
+	}
+	s.tmux("send-keys", "1")
+	scr = s.waitFor("2 of 3 documents · all of: Sport", 5*time.Second)
+	if strings.Contains(scr, "Shares rise") {
+		t.Fatalf("the business story should have left the list:\n%s", scr)
+	}
+	s.tmux("send-keys", "0")
+	s.waitFor("Shares rise", 5*time.Second)
+	s.tmux("send-keys", "q")
+	if code := waitExit(t, statusFile, 10*time.Second); code != "0" {
+		t.Fatalf("rostrum exited with status %s, want 0", code)
+	}
+}

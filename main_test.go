@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -294,5 +295,76 @@ func TestHostileFileNamesNeverReachTheTerminal(t *testing.T) {
 		if !strings.Contains(r.err, "skipped") {
 			t.Errorf("%v: the binary file should be reported: %q", args, r.err)
 		}
+	}
+}
+
+func TestTopicsCommandAndFilters(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir()) // no user topics
+	r := runCLI(t, nil, "", "list", "--topic", "security", "-f", "json")
+	var docs []map[string]any
+	if err := json.Unmarshal([]byte(r.out), &docs); err != nil || len(docs) != 1 {
+		t.Fatalf("--topic security should list the seed: %v\n%s", err, r.out)
+	}
+	tags, _ := docs[0]["topics"].([]any)
+	ids := map[string]bool{}
+	for _, tg := range tags {
+		m := tg.(map[string]any)
+		ids[m["id"].(string)] = true
+		for _, k := range []string{"id", "label", "iptc", "top", "score", "terms"} {
+			if _, ok := m[k]; !ok {
+				t.Errorf("topic lacks %q: %v", k, m)
+			}
+		}
+	}
+	if !ids["security"] || !ids["terrorism"] {
+		t.Errorf("the seed should be tagged security and terrorism: %v", ids)
+	}
+	ents, _ := docs[0]["entities"].(map[string]any)
+	for kind, want := range map[string]string{"people": "Kassym-Jomart Tokayev", "organisations": "SCO", "places": "Afghanistan"} {
+		if !strings.Contains(fmt.Sprint(ents[kind]), want) {
+			t.Errorf("entities.%s = %v, want %s in it", kind, ents[kind], want)
+		}
+	}
+	first := tags[0].(map[string]any)["id"].(string)
+	if r := runCLI(t, nil, "", "list", "--topic", first, "-f", "json"); !strings.Contains(r.out, `"id": "489a4ff9bf77"`) {
+		t.Errorf("--topic %s (the first tag) should return the seed", first)
+	}
+	if r := runCLI(t, nil, "", "list", "--topic", "Sport"); r.code != 0 || strings.Contains(r.out, "489a") {
+		t.Errorf("--topic Sport (a label) should list nothing, exit 0: %d\n%s", r.code, r.out)
+	}
+	if r := runCLI(t, nil, "", "list", "--topic", "astrology"); r.code != 1 || !strings.Contains(r.err, "unknown topic") {
+		t.Errorf("an unknown topic should fail with one line: %d %q", r.code, r.err)
+	}
+	r = runCLI(t, nil, "", "topics")
+	if !strings.Contains(r.out, "security") || !strings.Contains(r.out, "medtop:") {
+		t.Errorf("topics should list tags with IPTC codes:\n%s", r.out)
+	}
+	r = runCLI(t, nil, "", "topics", "--explain", "489a")
+	if !strings.Contains(r.out, "matched: ") || !strings.Contains(r.out, "three evils") || !strings.Contains(r.out, "Organisations: SCO") {
+		t.Errorf("--explain should say why:\n%s", r.out)
+	}
+}
+
+func TestUserTopicsFile(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", home)
+	dir := filepath.Join(home, "rostrum")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(s string) {
+		if err := os.WriteFile(filepath.Join(dir, "topics.yaml"), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("topics:\n  - name: Central Asia\n    strong: [central asia, almaty, shanghai cooperation]\n")
+	r := runCLI(t, nil, "", "list", "--topic", "central-asia", "-f", "json")
+	if r.code != 0 || !strings.Contains(r.out, `"central-asia"`) {
+		t.Fatalf("a user topic should tag the seed: exit %d\n%s\n%s", r.code, r.out, r.err)
+	}
+	write("topics:\n  - name: Broken\n    terms: [the]\n  - oops")
+	r = runCLI(t, nil, "", "list", "--topic", "security")
+	if r.code != 0 || !strings.Contains(r.err, "topics.yaml") || !strings.Contains(r.out, "489a") {
+		t.Fatalf("a broken topics file should be reported and the built-in topics still work: %d\n%s\n%s", r.code, r.out, r.err)
 	}
 }

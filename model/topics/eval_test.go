@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -267,6 +266,15 @@ func evalBBC(t *testing.T, root string, docs []*model.Document) {
 		t.Errorf("BBC accuracy %.3f is below the floor %.2f (target 0.90)", acc, floorBBCAccuracy)
 	}
 
+	if os.Getenv("DUMP") != "" {
+		var b strings.Builder
+		for k, ms := range misses {
+			for _, m := range ms {
+				fmt.Fprintf(&b, "%s>%s\t%s\t%s\n", k[0], k[1], m.file, describeTags(m.tags, 5))
+			}
+		}
+		os.WriteFile("/tmp/misses.txt", []byte(b.String()), 0o644)
+	}
 	if !testing.Verbose() || len(misses) == 0 {
 		return
 	}
@@ -312,7 +320,7 @@ func describeTags(tags []topics.Tag, n int) string {
 	}
 	var parts []string
 	for _, t := range tags[:min(n, len(tags))] {
-		parts = append(parts, fmt.Sprintf("%s %.1f (%s)", t.ID, t.Score, strings.Join(t.Terms[:min(3, len(t.Terms))], ", ")))
+		parts = append(parts, fmt.Sprintf("%s %.1f (%s)", t.ID, t.Score, strings.Join(t.Terms[:min(dumpTerms(), len(t.Terms))], ", ")))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -424,8 +432,8 @@ func parseSGM(raw []byte) []story {
 		}
 		body, ok := between(s, "<BODY>", "</BODY>")
 		if !ok { // TYPE="UNPROC": the text without markup
-			body, _ = between(s, "<TEXT", "</TEXT>")
-			body = sgmTag.ReplaceAllString(strings.TrimPrefix(body[strings.Index(body, ">")+1:], ""), "")
+			text, _ := between(s, "<TEXT", "</TEXT>")
+			body = sgmTag.ReplaceAllString(text[strings.Index(text, ">")+1:], "")
 		}
 		body = sgmText(body)
 		body = strings.TrimSpace(strings.TrimSuffix(body, "Reuter"))
@@ -439,6 +447,9 @@ func parseSGM(raw []byte) []story {
 			st.leadEnd = k
 		}
 		out = append(out, st)
+		if os.Getenv("DUMP") != "" && len(out) < 4 || strings.Contains(s, "UNPROC") && os.Getenv("DUMP") != "" {
+			fmt.Printf("STORY %s %v\nTITLE %q\nLEAD %q\nBODY %q\n", st.id, st.gold, st.title, st.body[:st.leadEnd], st.body[max(0, len(st.body)-80):])
+		}
 	}
 	return out
 }
@@ -569,12 +580,17 @@ func BenchmarkTagCorpus(b *testing.B) {
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()
-	b.ResetTimer()
 	for b.Loop() {
 		for _, in := range inputs {
 			lx.Score(in)
 		}
 	}
 	b.ReportMetric(float64(len(inputs)), "docs/op")
-	_ = runtime.GOMAXPROCS(0)
+}
+
+func dumpTerms() int {
+	if os.Getenv("DUMP") != "" {
+		return 12
+	}
+	return 3
 }
