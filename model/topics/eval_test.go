@@ -25,11 +25,11 @@ import (
 // coverage ≥ 0.90 on the speech and news corpora; raise a floor when the
 // lexicon improves, never lower it to let a change through.
 const (
-	floorBBCAccuracy     = 0.00 // target 0.90
-	floorBBCCoverage     = 0.00 // target 0.90
-	floorUNCoverage      = 0.00 // target 0.90
-	floorSpeechCoverage  = 0.00 // target 0.90
-	floorReutersMicroF1  = 0.00 // second check, no target
+	floorBBCAccuracy     = 0.91 // measured 0.933; target 0.90
+	floorBBCCoverage     = 0.97 // measured 0.998; target 0.90
+	floorUNCoverage      = 0.98 // measured 1.000; target 0.90
+	floorSpeechCoverage  = 0.93 // measured 0.955; target 0.90
+	floorReutersMicroF1  = 0.58 // measured 0.600; a second check, no target
 	bbcConfusionExamples = 20   // shown with -v
 )
 
@@ -266,15 +266,6 @@ func evalBBC(t *testing.T, root string, docs []*model.Document) {
 		t.Errorf("BBC accuracy %.3f is below the floor %.2f (target 0.90)", acc, floorBBCAccuracy)
 	}
 
-	if os.Getenv("DUMP") != "" {
-		var b strings.Builder
-		for k, ms := range misses {
-			for _, m := range ms {
-				fmt.Fprintf(&b, "%s>%s\t%s\t%s\n", k[0], k[1], m.file, describeTags(m.tags, 5))
-			}
-		}
-		os.WriteFile("/tmp/misses.txt", []byte(b.String()), 0o644)
-	}
 	if !testing.Verbose() || len(misses) == 0 {
 		return
 	}
@@ -320,7 +311,7 @@ func describeTags(tags []topics.Tag, n int) string {
 	}
 	var parts []string
 	for _, t := range tags[:min(n, len(tags))] {
-		parts = append(parts, fmt.Sprintf("%s %.1f (%s)", t.ID, t.Score, strings.Join(t.Terms[:min(dumpTerms(), len(t.Terms))], ", ")))
+		parts = append(parts, fmt.Sprintf("%s %.1f (%s)", t.ID, t.Score, strings.Join(t.Terms[:min(3, len(t.Terms))], ", ")))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -447,9 +438,6 @@ func parseSGM(raw []byte) []story {
 			st.leadEnd = k
 		}
 		out = append(out, st)
-		if os.Getenv("DUMP") != "" && len(out) < 4 || strings.Contains(s, "UNPROC") && os.Getenv("DUMP") != "" {
-			fmt.Printf("STORY %s %v\nTITLE %q\nLEAD %q\nBODY %q\n", st.id, st.gold, st.title, st.body[:st.leadEnd], st.body[max(0, len(st.body)-80):])
-		}
 	}
 	return out
 }
@@ -586,11 +574,4 @@ func BenchmarkTagCorpus(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(inputs)), "docs/op")
-}
-
-func dumpTerms() int {
-	if os.Getenv("DUMP") != "" {
-		return 12
-	}
-	return 3
 }
