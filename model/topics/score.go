@@ -54,7 +54,11 @@ type hit struct {
 // distinct terms. At most five tags are returned, highest score first, with
 // the matches in the body for each returned tag.
 func (lx *Lexicon) Score(in Input) ([]Tag, []Match) {
-	hits := map[string]*hit{} // by topic and surface term
+	type hitKey struct {
+		topic   int
+		surface string
+	}
+	hits := map[hitKey]*hit{}
 	var matches []Match
 	count := func(text string, base int, field func(int) int) int {
 		toks := Tokens(text)
@@ -65,7 +69,7 @@ func (lx *Lexicon) Score(in Input) ([]Tag, []Match) {
 				continue
 			}
 			if e.weight != weightExclude {
-				key := lx.Topics[e.topic].ID + "\x00" + e.surface
+				key := hitKey{e.topic, e.surface}
 				h := hits[key]
 				if h == nil {
 					h = &hit{e: e}
@@ -88,7 +92,11 @@ func (lx *Lexicon) Score(in Input) ([]Tag, []Match) {
 		}
 		return 2
 	})
-	tags := lx.rank(hits, words)
+	byTerm := make([]*hit, 0, len(hits))
+	for _, h := range hits {
+		byTerm = append(byTerm, h)
+	}
+	tags := lx.rank(byTerm, words)
 	return tags, keepMatches(matches, tags)
 }
 
@@ -113,7 +121,7 @@ func (lx *Lexicon) longest(toks []Token, i int) (entry, int) {
 }
 
 // rank turns the hits into scored, ranked tags.
-func (lx *Lexicon) rank(hits map[string]*hit, words int) []Tag {
+func (lx *Lexicon) rank(hits []*hit, words int) []Tag {
 	type acc struct {
 		score    float64
 		strong   bool

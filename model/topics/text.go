@@ -33,17 +33,31 @@ func Tokens(text string) []Token {
 	return out
 }
 
-// stems caches Stem: news vocabularies are small next to their length, so
-// nearly every word is a hit. It is shared by the loader's goroutines.
-var stems sync.Map
+// stemCache caches Stem: news vocabularies are small next to their
+// length, so nearly every word is a hit. It is shared by the loader's
+// goroutines; a read lock costs less than sync.Map's lookups here.
+var stemCache = struct {
+	sync.RWMutex
+	m map[string]string
+}{m: map[string]string{}}
+
+// maxCachedStems bounds the cache; past it, words are stemmed each time.
+const maxCachedStems = 200_000
 
 // Stem folds and stems one word.
 func Stem(w string) string {
-	if s, ok := stems.Load(w); ok {
-		return s.(string)
+	stemCache.RLock()
+	s, ok := stemCache.m[w]
+	stemCache.RUnlock()
+	if ok {
+		return s
 	}
-	s := english.Stem(fold(w), true)
-	stems.Store(w, s)
+	s = english.Stem(fold(w), true)
+	stemCache.Lock()
+	if len(stemCache.m) < maxCachedStems {
+		stemCache.m[strings.Clone(w)] = s
+	}
+	stemCache.Unlock()
 	return s
 }
 

@@ -1,6 +1,7 @@
 package topics
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -167,6 +168,18 @@ func TestBuiltinLexicon(t *testing.T) {
 		}
 		if top, _ := v.Top(tp.IPTC); top.Level != 1 || tp.Top != top.Code {
 			t.Errorf("%s: top level %q, want %q", tp.ID, tp.Top, top.Code)
+		}
+	}
+	// No two terms, in one topic or in two, may stem alike: the second
+	// would never be matched.
+	seen := map[string]string{}
+	for _, es := range lx.byFirst {
+		for _, e := range es {
+			key := strings.Join(e.stems, " ")
+			if other, dup := seen[key]; dup {
+				t.Errorf("terms %q and %s stem alike (%q)", e.surface, other, key)
+			}
+			seen[key] = fmt.Sprintf("%q of %s", e.surface, lx.Topics[e.topic].ID)
 		}
 	}
 	if v.Len() < 1000 {
