@@ -50,26 +50,37 @@ func (a *App) baseCounts() []model.Count {
 	return a.base.counts
 }
 
-// refreshChips recomputes the topic bar: the active topics first, then
-// the most frequent topics of the text-filtered result, counted in the
-// current result.
+// refreshChips recomputes the topic bar: the most frequent topics of the
+// text-filtered result, counted in the current result. A chip keeps its
+// number while topics are toggled, since the text filter alone chooses
+// and orders them; an active topic that would not make the nine takes
+// the place of the last inactive chip.
 func (a *App) refreshChips(current []int) {
 	inCurrent := map[string]int{}
 	for _, c := range a.corpus.TopicCounts(current) {
 		inCurrent[c.ID] = c.Count
 	}
 	var chips []chip
-	seen := map[string]bool{}
-	for _, id := range a.tags.topics {
-		chips = append(chips, chip{id: id, label: a.corpus.TopicLabel(id), count: inCurrent[id], active: true})
-		seen[id] = true
-	}
 	for _, c := range a.baseCounts() {
 		if len(chips) == maxChips {
 			break
 		}
-		if !seen[c.ID] {
-			chips = append(chips, chip{id: c.ID, label: c.Label, count: inCurrent[c.ID]})
+		chips = append(chips, chip{id: c.ID, label: c.Label, count: inCurrent[c.ID], active: slices.Contains(a.tags.topics, c.ID)})
+	}
+	for _, id := range a.tags.topics {
+		if slices.ContainsFunc(chips, func(c chip) bool { return c.id == id }) {
+			continue
+		}
+		extra := chip{id: id, label: a.corpus.TopicLabel(id), count: inCurrent[id], active: true}
+		if len(chips) < maxChips {
+			chips = append(chips, extra)
+			continue
+		}
+		for k := len(chips) - 1; k >= 0; k-- {
+			if !chips[k].active {
+				chips[k] = extra
+				break
+			}
 		}
 	}
 	a.chips = chips

@@ -45,6 +45,18 @@ func TestTopicChipsToggleAndClear(t *testing.T) {
 	if chipFor(h, "sport") != n {
 		t.Fatal("a chip must keep its number while it is toggled")
 	}
+	before := append([]chip(nil), h.app.chips...)
+	other := 1
+	if n == 1 {
+		other = 2
+	}
+	h.keys(fmt.Sprint(other))
+	for i, c := range h.app.chips {
+		if c.id != before[i].id {
+			t.Fatalf("toggling chip %d moved chip %d from %s to %s", other, i+1, before[i].id, c.id)
+		}
+	}
+	h.keys(fmt.Sprint(other))
 	h.keys(fmt.Sprint(n))
 	if len(h.app.list.docs) != 3 {
 		t.Fatal("pressing the chip again should remove the topic")
