@@ -50,6 +50,7 @@ type listEntry struct {
 	Format   string       `json:"format"`
 	Title    string       `json:"title"`
 	Date     *string      `json:"date"`
+	Year     *int         `json:"year,omitempty"` // when only the year is known (date is then null)
 	Place    *string      `json:"place"`
 	Source   *string      `json:"source"`
 	Speaker  *string      `json:"speaker"`
@@ -88,7 +89,7 @@ func writeListJSON(s *stdio, docs []*model.Document) error {
 	for _, d := range docs {
 		entries = append(entries, listEntry{
 			ID: d.ID, Path: d.Path, Format: string(d.Format), Title: d.Title,
-			Date: nullable(d.DateString()), Place: nullable(d.Place),
+			Date: jsonDate(d), Year: jsonYear(d), Place: nullable(d.Place),
 			Source: nullable(d.Source), Speaker: nullable(d.Speaker),
 			Words: d.Words, Quotes: len(d.Quotes), Topics: topicsJSON(d), Entities: entitiesOf(d),
 			Problems: append([]string{}, d.Problems...),
@@ -116,6 +117,24 @@ func writeJSON(s *stdio, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// jsonDate is the date as YYYY-MM-DD, or null when unknown or only the
+// year is known.
+func jsonDate(d *model.Document) *string {
+	if d.YearOnly {
+		return nil
+	}
+	return nullable(d.DateString())
+}
+
+// jsonYear is the year when only the year is known.
+func jsonYear(d *model.Document) *int {
+	if !d.YearOnly {
+		return nil
+	}
+	y := d.Date.Year()
+	return &y
 }
 
 // topicIDs lists a document's topic IDs, comma-separated.

@@ -181,7 +181,7 @@ func TestProblemsAreReportedAndTheRestLoads(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string][]byte{
 		"good.txt":   []byte("date 2025-01-01 BAKU, January 1. Good text here, Trend reports.\n"),
-		"binary.bin": {0x00, 0x01, 0x02, 0xff},
+		"binary.txt": {0x00, 0x01, 0x02, 0xff},
 		"empty.txt":  {},
 		"._good.txt": {0x00, 0x05},
 	}
@@ -197,7 +197,7 @@ func TestProblemsAreReportedAndTheRestLoads(t *testing.T) {
 	if !strings.Contains(r.out, "Good text here") {
 		t.Errorf("the good file should be listed:\n%s", r.out)
 	}
-	for _, s := range []string{"binary.bin: binary file", "empty.txt: empty file"} {
+	for _, s := range []string{"binary.txt: binary file", "empty.txt: empty file"} {
 		if !strings.Contains(r.err, s) {
 			t.Errorf("stderr lacks %q:\n%s", s, r.err)
 		}
@@ -279,7 +279,7 @@ func TestQuotesFiltersAndFormats(t *testing.T) {
 
 func TestHostileFileNamesNeverReachTheTerminal(t *testing.T) {
 	dir := t.TempDir()
-	evil := "bin\x1b]0;PWN\x07\x1b[2J.bin"
+	evil := "bin\x1b]0;PWN\x07\x1b[2J.txt"
 	if err := os.WriteFile(filepath.Join(dir, evil), []byte{0, 1, 2}, 0o644); err != nil {
 		t.Skipf("this file system refuses the name: %v", err)
 	}

@@ -38,9 +38,12 @@ type Document struct {
 	Format     Format
 	Title      string
 	Date       time.Time // zero when unknown
+	YearOnly   bool      // only the year of Date is known
 	Place      string    // from the dateline, e.g. "Tianjin, China"
 	Source     string    // agency credit, e.g. "Trend" or "TASS"
 	Speaker    string    // main speaker, when known
+	URL        string    // where the document was published, when known
+	Keywords   []string  // tags given in its metadata (front matter, JSON Lines)
 	Body       string
 	Paragraphs []string
 	Words      int
@@ -66,10 +69,14 @@ type Document struct {
 // HasDate reports whether the document's date is known.
 func (d *Document) HasDate() bool { return !d.Date.IsZero() }
 
-// DateString is the date as YYYY-MM-DD, or "" when unknown.
+// DateString is the date as YYYY-MM-DD (YYYY when only the year is
+// known), or "" when unknown.
 func (d *Document) DateString() string {
-	if d.Date.IsZero() {
+	switch {
+	case d.Date.IsZero():
 		return ""
+	case d.YearOnly:
+		return d.Date.Format("2006")
 	}
 	return d.Date.Format(time.DateOnly)
 }

@@ -99,6 +99,20 @@ func LoadFS(ctx context.Context, fsys fs.FS, prefix string, opts LoadOptions) (*
 	return c, err
 }
 
+// textExtensions are the file types read when walking a folder; a file
+// named on the command line is read whatever its name.
+var textExtensions = map[string]bool{
+	"": true, ".txt": true, ".text": true, ".md": true, ".markdown": true,
+	".jsonl": true, ".ndjson": true, ".sgm": true,
+}
+
+// readableName reports whether a file found in a folder is read: text,
+// Markdown, JSON Lines or Reuters SGML. Spreadsheets, annotation files,
+// metadata sidecars and the like are left alone.
+func readableName(name string) bool {
+	return textExtensions[strings.ToLower(filepath.Ext(name))]
+}
+
 // skipName reports whether the loader skips a file or folder: hidden names,
 // which include AppleDouble "._" companion files.
 func skipName(name string) bool {
@@ -136,6 +150,9 @@ func expand(p string) ([]source, []Problem) {
 			}
 			return nil
 		}
+		if !d.IsDir() && !readableName(d.Name()) {
+			return nil
+		}
 		switch {
 		case d.Type().IsRegular():
 			srcs = append(srcs, source{path: fp})
@@ -162,8 +179,9 @@ func loadSources(ctx context.Context, srcs []source, problems []Problem, opts Lo
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	docs := make([]*Document, len(srcs))
-	probs := make([]*Problem, len(srcs))
+	docs := make([][]*Document, len(srcs))
+	probs := make([][]Problem, len(srcs))
+	sidecars := newSidecars()
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(workers)
 	for i, src := range srcs {
@@ -174,20 +192,24 @@ func loadSources(ctx context.Context, srcs []source, problems []Problem, opts Lo
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			d, err := readSource(src, opts)
+			ds, ps, err := readSource(src, opts)
 			if err != nil {
-				probs[i] = &Problem{Path: src.path, Reason: describeErr(err)}
+				probs[i] = []Problem{{Path: src.path, Reason: describeErr(err)}}
 				return nil
 			}
-			if src.fsys == nil && src.path != StdinPath {
-				d.File = src.path
-			}
-			if opts.Lexicon != nil {
-				if builtin, _ := topics.Builtin(); opts.Lexicon != builtin {
-					d.Tag(opts.Lexicon)
+			probs[i] = ps
+			for _, d := range ds {
+				if src.fsys == nil && src.path != StdinPath {
+					d.File = src.path
+					sidecars.apply(d, src.path)
+				}
+				if opts.Lexicon != nil {
+					if builtin, _ := topics.Builtin(); opts.Lexicon != builtin {
+						d.Tag(opts.Lexicon)
+					}
 				}
 			}
-			docs[i] = d
+			docs[i] = ds
 			return nil
 		})
 	}
@@ -199,23 +221,36 @@ func loadSources(ctx context.Context, srcs []source, problems []Problem, opts Lo
 	}
 	var loaded []*Document
 	for i := range srcs {
-		if docs[i] != nil {
-			loaded = append(loaded, docs[i])
-		}
-		if probs[i] != nil {
-			problems = append(problems, *probs[i])
-		}
+		loaded = append(loaded, docs[i]...)
+		problems = append(problems, probs[i]...)
 	}
 	return NewCorpus(loaded, problems), nil
 }
 
-// readSource reads and parses one source, enforcing the size cap.
-func readSource(src source, opts LoadOptions) (*Document, error) {
+// readSource reads and parses one source, enforcing the size cap: one
+// document, or one per good line of a JSON Lines file with a problem for
+// each bad line.
+func readSource(src source, opts LoadOptions) ([]*Document, []Problem, error) {
 	raw, err := readLimited(src, opts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return Parse(src.path, raw)
+	if isJSONL(src.path) || isSGML(src.path) {
+		parse := ParseJSONL
+		if isSGML(src.path) {
+			parse = ParseSGML
+		}
+		docs, probs := parse(src.path, raw)
+		if len(docs) == 0 && len(probs) == 0 {
+			return nil, nil, ErrEmpty
+		}
+		return docs, probs, nil
+	}
+	d, err := Parse(src.path, raw)
+	if err != nil {
+		return nil, nil, err
+	}
+	return []*Document{d}, nil, nil
 }
 
 func readLimited(src source, opts LoadOptions) ([]byte, error) {

@@ -97,7 +97,7 @@ func TestLoadTree(t *testing.T) {
 		"b/d/f/":            "",
 		"b/empty.txt":       "",
 		"b/blank.txt":       " \n\n\t\n",
-		"b/bin.dat":         "GIF89a\x00\x01\x02\x03",
+		"b/bin.txt":         "GIF89a\x00\x01\x02\x03",
 		".secret.txt":       good("secret"),
 		".git/x.txt":        good("git"),
 		".git/objects/y":    "\x00\x01",
@@ -121,7 +121,7 @@ func TestLoadTree(t *testing.T) {
 			}
 			probs := problemMap(t, dir, c.Problems)
 			wantProbs := map[string]string{
-				"b/bin.dat":   "binary",
+				"b/bin.txt":   "binary",
 				"b/empty.txt": "empty",
 				"b/blank.txt": "empty",
 			}

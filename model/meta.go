@@ -1,10 +1,15 @@
 package model
 
 import (
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
+
+	"golang.org/x/text/language"
+
+	"rostrum/model/topics"
 )
 
 var (
@@ -12,6 +17,10 @@ var (
 	headerLine = regexp.MustCompile(`^([A-Za-z][A-Za-z ]{0,24}):[ \t]+(\S.*)$`)
 	// datedName is a file name that starts with a date: 2020-01-24-slug.txt.
 	datedName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})[-_ ]+(.+?)(?:\.[A-Za-z0-9]{1,5})?$`)
+	// unName is a UN General Debate file name: TON_78_2023.txt.
+	unName = regexp.MustCompile(`^([A-Z]{2,3})_(\d{1,3})_(\d{4})(?:\.txt)?$`)
+	// publisherName is publisher_YYYY-MM-DD_slug.txt (nyt_2016-03-01_…).
+	publisherName = regexp.MustCompile(`^([a-z][a-z-]*)_(\d{4}-\d{2}-\d{2})_(.+?)(?:\.[A-Za-z0-9]{1,5})?$`)
 )
 
 // headerKeys maps the header keys Rostrum understands to the field they
@@ -19,7 +28,7 @@ var (
 var headerKeys = map[string]string{
 	"title": "title", "headline": "title",
 	"date":    "date",
-	"speaker": "speaker", "president": "speaker", "author": "speaker", "by": "speaker",
+	"speaker": "speaker", "president": "speaker",
 	"place": "place", "location": "place", "dateline": "place",
 	"source": "source", "agency": "source", "publisher": "source",
 }
@@ -83,9 +92,20 @@ func parseDate(s string) (time.Time, bool) {
 // fileMeta fills the date and, when there is none yet, a title from a file
 // name such as 2020-01-24-speech-march-life.txt ("Speech march life").
 func fileMeta(d *Document, path string) {
-	m := datedName.FindStringSubmatch(filepath.Base(path))
-	if m == nil {
+	base := filepath.Base(path)
+	if m := unName.FindStringSubmatch(base); m != nil {
+		unMeta(d, m[1], m[2], m[3])
 		return
+	}
+	m := datedName.FindStringSubmatch(base)
+	if m == nil {
+		if m = publisherName.FindStringSubmatch(base); m == nil {
+			return
+		}
+		if d.Source == "" {
+			d.Source = m[1]
+		}
+		m = []string{m[0], m[2], m[3]}
 	}
 	if t, err := time.Parse(time.DateOnly, m[1]); err == nil && d.Date.IsZero() {
 		d.Date = t
@@ -96,4 +116,39 @@ func fileMeta(d *Document, path string) {
 			d.Title = strings.ToUpper(slug[:1]) + slug[1:]
 		}
 	}
+}
+
+// unMeta fills the place, year and title of a UN General Debate speech
+// from its file name's country code, session and year.
+func unMeta(d *Document, code, session, year string) {
+	country := code
+	if name := countryName(code); name != "" {
+		country = name
+	}
+	if d.Place == "" {
+		d.Place = country
+	}
+	if d.Title == "" {
+		d.Title = fmt.Sprintf("%s at the UN General Debate, %s (session %s)", country, year, session)
+	}
+	if d.Date.IsZero() {
+		if t, err := time.Parse("2006", year); err == nil {
+			d.Date = t
+			d.YearOnly = true
+		}
+	}
+}
+
+// countryName names the country with an ISO 3166 code of two or three
+// letters ("TON", "TO" give Tonga), from the gazetteer; "EU" is the
+// European Union.
+func countryName(code string) string {
+	if code == "EU" {
+		return "European Union"
+	}
+	r, err := language.ParseRegion(code)
+	if err != nil {
+		return ""
+	}
+	return topics.Places().Country(r.String())
 }

@@ -57,21 +57,32 @@ func ParseText(path, text string) (*Document, error) {
 		return nil, ErrEmpty
 	}
 	d := &Document{ID: contentID(text), Path: path}
-	if m := datePrefix.FindStringSubmatchIndex(trimmed); m != nil {
+	switch m := datePrefix.FindStringSubmatchIndex(trimmed); {
+	case m != nil:
 		parseWire(d, trimmed[m[1]:], trimmed[m[2]:m[3]])
-	} else {
+	case isMarkdown(path):
+		parseMarkdown(d, trimmed)
+	default:
 		parsePlain(d, trimmed)
 	}
 	if d.Body == "" {
 		return nil, ErrEmpty
 	}
+	d.analyse()
+	return d, nil
+}
+
+// analyse finds the document's quotes, topics and facets from its text
+// and metadata. It runs again when metadata arrives later (a JSON Lines
+// record, a sidecar file), since the speaker and title take part.
+func (d *Document) analyse() {
 	d.Title, d.Place, d.Source = oneLine(d.Title), oneLine(d.Place), oneLine(d.Source)
+	d.Speaker = oneLine(d.Speaker)
 	d.findQuotes()
 	if lx, err := topics.Builtin(); err == nil {
 		d.Tag(lx)
 	}
 	d.findFacets()
-	return d, nil
 }
 
 // parseWire fills d from an agency item whose date prefix has been removed.
@@ -148,6 +159,17 @@ func isHeadline(p string) bool {
 // splitParagraphs splits text at blank lines. Lines are trimmed of
 // surrounding spaces and kept on separate lines within a paragraph.
 func splitParagraphs(text string) []string {
+	if lines := strings.Split(text, "\n"); len(lines) >= 3 && !strings.Contains(text, "\n\n") && longLines(lines) {
+		// No blank line at all, but long lines: one paragraph a line, as in
+		// files whose paragraphs were ended by a lone CR.
+		var paras []string
+		for _, l := range lines {
+			if l = strings.TrimSpace(l); l != "" {
+				paras = append(paras, l)
+			}
+		}
+		return paras
+	}
 	var paras []string
 	var cur []string
 	flush := func() {
@@ -166,6 +188,16 @@ func splitParagraphs(text string) []string {
 	}
 	flush()
 	return paras
+}
+
+// longLines reports whether lines average over 100 bytes: paragraphs, not
+// a hard-wrapped text.
+func longLines(lines []string) bool {
+	total := 0
+	for _, l := range lines {
+		total += len(l)
+	}
+	return total/len(lines) > 100
 }
 
 // placeName turns a dateline place into display form: components written

@@ -62,7 +62,9 @@ func brokenInvariants(d *model.Document, inCorpus bool) []string {
 	} else if !inCorpus && !idPattern.MatchString(d.ID) {
 		add("ID %q is not 12 lowercase hex digits", d.ID)
 	}
-	if d.Format != model.FormatWire && d.Format != model.FormatText {
+	switch d.Format {
+	case model.FormatWire, model.FormatText, model.FormatMarkdown, model.FormatJSONL, model.FormatSGML:
+	default:
 		add("unknown Format %q", d.Format)
 	}
 	if j := strings.Join(d.Paragraphs, "\n\n"); d.Body != j {

@@ -35,7 +35,12 @@ type insertion struct {
 
 // readerMarkdown is BodyMarkdown with markers around every quote piece and
 // term, and each attributed quote followed by "— Speaker".
-func readerMarkdown(d *model.Document) string { return EscapeMarkdown(readerMarkup(d)) }
+func readerMarkdown(d *model.Document) string {
+	if d.Format == model.FormatMarkdown {
+		return readerMarkup(d) // rendered as the Markdown it is
+	}
+	return EscapeMarkdown(readerMarkup(d))
+}
 
 // readerMarkup is the body with the markers inserted, before escaping.
 func readerMarkup(d *model.Document) string {

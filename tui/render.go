@@ -145,6 +145,9 @@ func styleConfig(name string) (gansi.StyleConfig, error) {
 // plain text it is: every paragraph is escaped, so nothing in the text is
 // read as Markdown syntax.
 func BodyMarkdown(d *model.Document) string {
+	if d.Format == model.FormatMarkdown {
+		return d.Body // Markdown documents are rendered as Markdown
+	}
 	var b strings.Builder
 	for i, p := range d.Paragraphs {
 		if i > 0 {

@@ -26,6 +26,7 @@ const maxNameWords = 8
 type Gazetteer struct {
 	places map[string]string // a name, alias, demonym or capital → the place's name
 	orgs   map[string]string // a name, alias or acronym → the organisation's display name
+	iso2   map[string]string // an ISO 3166-1 alpha-2 code → the country's name
 }
 
 var (
@@ -40,7 +41,7 @@ func Places() *Gazetteer {
 }
 
 func parseGazetteer(countries, orgs string) *Gazetteer {
-	g := &Gazetteer{places: map[string]string{}, orgs: map[string]string{}}
+	g := &Gazetteer{places: map[string]string{}, orgs: map[string]string{}, iso2: map[string]string{}}
 	var add func(m map[string]string, key, value string)
 	add = func(m map[string]string, key, value string) {
 		key = strings.TrimSpace(key)
@@ -69,6 +70,9 @@ func parseGazetteer(countries, orgs string) *Gazetteer {
 		}
 		if f[3] != "" {
 			add(g.places, f[3], f[3])
+		}
+		if len(f) > 4 && f[4] != "" {
+			g.iso2[f[4]] = name
 		}
 	}
 	for i, line := range strings.Split(strings.TrimSpace(orgs), "\n") {
@@ -184,3 +188,6 @@ func capitalisedRuns(text string) []word {
 
 // nameJoiner are lower-case words found inside organisation names.
 var nameJoiner = map[string]bool{"of": true, "the": true, "and": true, "for": true, "on": true, "in": true, "de": true}
+
+// Country names the country with an ISO 3166-1 alpha-2 code, or "".
+func (g *Gazetteer) Country(iso2 string) string { return g.iso2[iso2] }

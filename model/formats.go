@@ -1,0 +1,151 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Formats beyond plain and wire text.
+const (
+	FormatMarkdown Format = "markdown" // Markdown, with or without YAML front matter
+	FormatJSONL    Format = "jsonl"    // one JSON object per line
+)
+
+// record is the metadata a JSON Lines record or a front matter block may
+// carry; Text is the body of a JSON Lines record.
+type record struct {
+	Title   string   `json:"title" yaml:"title"`
+	Date    string   `json:"date" yaml:"date"`
+	Speaker string   `json:"speaker" yaml:"speaker"`
+	Source  string   `json:"source" yaml:"source"`
+	Place   string   `json:"place" yaml:"place"`
+	Tags    []string `json:"tags" yaml:"tags"`
+	URL     string   `json:"url" yaml:"url"`
+	Text    string   `json:"text" yaml:"-"`
+}
+
+// apply sets the document's metadata from the record's non-empty fields.
+func (r record) apply(d *Document) {
+	for _, f := range []struct{ field, value string }{
+		{"title", r.Title}, {"speaker", r.Speaker}, {"source", r.Source},
+		{"place", r.Place}, {"date", r.Date},
+	} {
+		if v := oneLine(Sanitize(f.value)); v != "" {
+			d.setField(f.field, v)
+		}
+	}
+	d.URL = oneLine(Sanitize(r.URL))
+	for _, t := range r.Tags {
+		if t = oneLine(Sanitize(t)); t != "" {
+			d.Keywords = append(d.Keywords, t)
+		}
+	}
+}
+
+// isJSONL reports whether a file is JSON Lines, by its name.
+func isJSONL(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".jsonl", ".ndjson":
+		return true
+	}
+	return false
+}
+
+// isMarkdown reports whether a file is Markdown, by its name.
+func isMarkdown(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown":
+		return true
+	}
+	return false
+}
+
+// ParseJSONL reads one document per line of a JSON Lines file. A line that
+// is not a JSON object with a text becomes a problem naming the line; the
+// other lines load. Blank lines are skipped.
+func ParseJSONL(path string, raw []byte) ([]*Document, []Problem) {
+	text, _, err := Decode(raw)
+	if err != nil {
+		return nil, []Problem{{Path: path, Reason: err.Error()}}
+	}
+	var docs []*Document
+	var problems []Problem
+	for n, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		where := fmt.Sprintf("%s:%d", path, n+1)
+		var r record
+		dec := json.NewDecoder(strings.NewReader(line))
+		if err := dec.Decode(&r); err != nil {
+			problems = append(problems, Problem{Path: where, Reason: "not a JSON object: " + firstLine(err.Error())})
+			continue
+		}
+		d, err := ParseText(where, r.Text)
+		if err != nil {
+			problems = append(problems, Problem{Path: where, Reason: "no text"})
+			continue
+		}
+		d.Format = FormatJSONL
+		r.apply(d)
+		d.analyse()
+		docs = append(docs, d)
+	}
+	return docs, problems
+}
+
+func firstLine(s string) string { return strings.SplitN(s, "\n", 2)[0] }
+
+// frontMatter splits YAML front matter ("---" lines around it) from the
+// start of a Markdown text.
+func frontMatter(text string) (meta, body string, ok bool) {
+	t := strings.TrimLeft(text, "\n")
+	if !strings.HasPrefix(t, "---\n") {
+		return "", text, false
+	}
+	rest := t[4:]
+	end := strings.Index(rest, "\n---")
+	if end < 0 {
+		return "", text, false
+	}
+	after := rest[end+4:]
+	if nl := strings.IndexByte(after, '\n'); nl >= 0 {
+		after = after[nl+1:]
+	} else {
+		after = ""
+	}
+	return rest[:end], after, true
+}
+
+// parseMarkdown fills d from a Markdown text: front matter gives the
+// metadata (a broken block is a problem and is kept as text), a first "#"
+// heading the title when there is none, and the body is kept as Markdown.
+func parseMarkdown(d *Document, text string) {
+	d.Format = FormatMarkdown
+	meta, body, ok := frontMatter(text)
+	if ok {
+		var r record
+		if err := yaml.NewDecoder(bytes.NewReader([]byte(meta))).Decode(&r); err != nil {
+			d.Problems = append(d.Problems, "front matter is not valid YAML: "+firstLine(err.Error()))
+			body = text
+		} else {
+			r.apply(d)
+		}
+	}
+	paras := splitParagraphs(body)
+	if d.Title == "" && len(paras) > 0 && strings.HasPrefix(paras[0], "# ") && !strings.Contains(paras[0], "\n") {
+		d.Title = strings.TrimSpace(strings.TrimLeft(paras[0], "# "))
+		paras = paras[1:]
+	}
+	d.setBody(paras)
+	fileMeta(d, d.Path)
+	if d.Title == "" && len(d.Paragraphs) > 0 {
+		d.Title = titleFrom(strings.TrimLeft(d.Paragraphs[0], "#> *-"))
+	}
+}
