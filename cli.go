@@ -7,6 +7,7 @@ import (
 	"log"
 	"os"
 	"slices"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -39,17 +40,17 @@ type ReadCmd struct {
 	TopicFilter
 }
 
-// Run loads the corpus and runs the reader until the user quits. Problems
-// met while loading are printed after the screen is restored.
+// Run starts the reader at once and loads the corpus behind it: the list
+// fills in as documents are read. Problems met while loading are printed
+// after the screen is restored.
 func (r *ReadCmd) Run(s *stdio) error {
 	if !isTerminal(s.out) {
 		return errors.New("the reader needs a terminal; for output to a pipe use `rostrum list` or `rostrum show`")
 	}
-	lx, warning := model.LoadLexicon(model.UserTopicsPath())
-	c, err := loadWith(r.Paths, s, lx)
-	if err != nil {
+	if err := checkPaths(r.Paths, s); err != nil {
 		return err
 	}
+	lx, warning := model.LoadLexicon(model.UserTopicsPath())
 	var ids []string
 	for _, name := range r.Topic {
 		t, ok := lx.Topic(name)
@@ -68,11 +69,67 @@ func (r *ReadCmd) Run(s *stdio) error {
 		defer tty.Close()
 		opts = append(opts, tea.WithInput(tty))
 	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ch := make(chan model.Progress)
+	go streamLoad(ctx, r.Paths, s, lx, ch)
 	theme := map[string]tui.Theme{"auto": tui.ThemeAuto, "dark": tui.ThemeDark, "light": tui.ThemeLight}[r.Style]
-	if _, err := tea.NewProgram(tui.New(c, tui.Options{Theme: theme, Clipboard: tui.NativeClipboard{}, Topics: ids, AnyOf: r.Any, Warning: warning}), opts...).Run(); err != nil {
+	app := tui.New(model.NewCorpus(nil, nil), tui.Options{
+		Theme: theme, Clipboard: tui.NativeClipboard{}, Topics: ids, AnyOf: r.Any, Warning: warning, Loading: ch,
+	})
+	if _, err := tea.NewProgram(app, opts...).Run(); err != nil {
 		return fmt.Errorf("running the reader: %w", err)
 	}
-	reportProblems(s, c.Problems)
+	cancel()
+	reportProblems(s, app.Corpus().Problems)
+	return nil
+}
+
+// streamLoad loads paths (or the seeds) and sends the documents to ch as
+// they are read, closing it at the end; it stops when ctx is cancelled.
+func streamLoad(ctx context.Context, paths []string, s *stdio, lx *topics.Lexicon, ch chan<- model.Progress) {
+	defer close(ch)
+	start := time.Now()
+	opts := model.LoadOptions{Stdin: s.in, Lexicon: lx, Progress: func(p model.Progress) {
+		select {
+		case ch <- p:
+		case <-ctx.Done():
+		}
+	}}
+	var c *model.Corpus
+	var err error
+	if len(paths) == 0 {
+		c, err = model.LoadFS(ctx, seeds.FS(), "seeds", opts)
+	} else {
+		c, err = model.Load(ctx, paths, opts)
+	}
+	if err == nil {
+		log.Printf("loaded %d documents with %d problems from %v in %v", c.Len(), len(c.Problems), paths, time.Since(start).Round(time.Millisecond))
+	}
+}
+
+// checkPaths fails with one line when none of the paths exists, so that a
+// mistyped path is an error before the screen is taken.
+func checkPaths(paths []string, s *stdio) error {
+	if slices.Contains(paths, model.StdinPath) && isTerminal(s.in) {
+		return errors.New("standard input (-) is a terminal: pipe a document in, as in cat speech.txt | rostrum -")
+	}
+	var first error
+	for _, p := range paths {
+		if p == model.StdinPath {
+			return nil
+		}
+		_, err := os.Stat(p)
+		if err == nil {
+			return nil
+		}
+		if first == nil {
+			first = fmt.Errorf("nothing to read: %s: %w", p, err)
+		}
+	}
+	if first != nil {
+		return errors.New(strings.ReplaceAll(first.Error(), "stat ", ""))
+	}
 	return nil
 }
 

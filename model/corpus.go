@@ -32,6 +32,21 @@ type Corpus struct {
 	topicIDs    []string
 	topicLabels []string
 	docTopics   [][]int32
+	topicNum    map[string]int32
+}
+
+// Append adds documents and problems read later (a load in progress),
+// keeping the corpus's invariants: IDs are made unique as NewCorpus would
+// for the same documents in the same order.
+func (c *Corpus) Append(docs []*Document, problems []Problem) {
+	start := len(c.Docs)
+	c.Docs = append(c.Docs, docs...)
+	for i := range problems {
+		problems[i].Path = displayPath(problems[i].Path)
+		problems[i].Reason = displayPath(problems[i].Reason)
+	}
+	c.Problems = append(c.Problems, problems...)
+	c.indexFrom(start)
 }
 
 // NewCorpus builds a corpus from parsed documents, in the order given.
@@ -48,19 +63,26 @@ func (c *Corpus) index() {
 		c.Problems[i].Path = displayPath(c.Problems[i].Path)
 		c.Problems[i].Reason = displayPath(c.Problems[i].Reason)
 	}
-	c.byID = make(map[string]*Document, len(c.Docs))
-	c.haystack = make([]string, len(c.Docs))
-	c.indexTopics()
-	for i, d := range c.Docs {
+	c.indexFrom(0)
+}
+
+// indexFrom indexes the documents from index start on.
+func (c *Corpus) indexFrom(start int) {
+	if c.byID == nil {
+		c.byID = make(map[string]*Document, len(c.Docs))
+	}
+	c.indexTopics(start)
+	for i := start; i < len(c.Docs); i++ {
+		d := c.Docs[i]
 		d.Path = displayPath(d.Path)
 		base := d.ID
 		for n := 2; c.byID[d.ID] != nil; n++ {
 			d.ID = fmt.Sprintf("%s-%d", base, n)
 		}
 		c.byID[d.ID] = d
-		c.haystack[i] = strings.ToLower(strings.Join([]string{
-			d.Title, d.DateString(), d.Place, d.Source, d.Speaker, d.Body,
-		}, "\n"))
+		c.haystack = append(c.haystack, strings.ToLower(strings.Join([]string{
+			d.Title, d.DateString(), d.Place, d.Source, d.Speaker, strings.Join(d.Keywords, " "), d.Body,
+		}, "\n")))
 	}
 }
 
@@ -125,21 +147,24 @@ func displayPath(p string) string {
 	return strings.Join(strings.Fields(Sanitize(p)), " ")
 }
 
-// indexTopics numbers the topics of the corpus.
-func (c *Corpus) indexTopics() {
-	num := map[string]int32{}
-	c.docTopics = make([][]int32, len(c.Docs))
-	for i, d := range c.Docs {
+// indexTopics numbers the topics of the documents from start on.
+func (c *Corpus) indexTopics(start int) {
+	if c.topicNum == nil {
+		c.topicNum = map[string]int32{}
+	}
+	for _, d := range c.Docs[start:] {
+		var ts []int32
 		for _, t := range d.Topics {
-			n, ok := num[t.ID]
+			n, ok := c.topicNum[t.ID]
 			if !ok {
 				n = int32(len(c.topicIDs))
-				num[t.ID] = n
+				c.topicNum[t.ID] = n
 				c.topicIDs = append(c.topicIDs, t.ID)
 				c.topicLabels = append(c.topicLabels, t.Label)
 			}
-			c.docTopics[i] = append(c.docTopics[i], n)
+			ts = append(ts, n)
 		}
+		c.docTopics = append(c.docTopics, ts)
 	}
 }
 

@@ -30,6 +30,17 @@ type LoadOptions struct {
 	Workers     int       // files read in parallel; 0 means one per CPU
 	// Lexicon tags the documents; nil means the built-in lexicon.
 	Lexicon *topics.Lexicon
+	// Progress, when set, receives the documents as they are read, in
+	// corpus order, so a reader can show them before the load ends. It is
+	// called from one goroutine at a time and may block to slow the load.
+	Progress func(Progress)
+}
+
+// Progress is a batch of newly read documents and problems, in order.
+type Progress struct {
+	Docs        []*Document
+	Problems    []Problem
+	Done, Total int // sources read so far, and in all
 }
 
 // source is one thing to read: a file on disk, a file in an fs.FS, or
@@ -182,6 +193,7 @@ func loadSources(ctx context.Context, srcs []source, problems []Problem, opts Lo
 	docs := make([][]*Document, len(srcs))
 	probs := make([][]Problem, len(srcs))
 	sidecars := newSidecars()
+	fl := newFlusher(len(srcs), problems, opts.Progress)
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(workers)
 	for i, src := range srcs {
@@ -195,6 +207,7 @@ func loadSources(ctx context.Context, srcs []source, problems []Problem, opts Lo
 			ds, ps, err := readSource(src, opts)
 			if err != nil {
 				probs[i] = []Problem{{Path: src.path, Reason: describeErr(err)}}
+				fl.done(i, nil, probs[i])
 				return nil
 			}
 			probs[i] = ps
@@ -210,12 +223,14 @@ func loadSources(ctx context.Context, srcs []source, problems []Problem, opts Lo
 				}
 			}
 			docs[i] = ds
+			fl.done(i, ds, probs[i])
 			return nil
 		})
 	}
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
+	fl.finish()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -50,7 +50,7 @@ func (c *Corpus) Query(q Query) []int {
 func (c *Corpus) textMatches(text string) []bool {
 	c.memo.mu.Lock()
 	defer c.memo.mu.Unlock()
-	if c.memo.match != nil && c.memo.text == text {
+	if c.memo.match != nil && c.memo.text == text && len(c.memo.match) == len(c.Docs) {
 		return c.memo.match
 	}
 	ok := make([]bool, len(c.Docs))

@@ -18,6 +18,8 @@ const FormatSGML Format = "sgml"
 var (
 	sgmlStory    = regexp.MustCompile(`(?s)<REUTERS[^>]*>(.*?)</REUTERS>`)
 	sgmlField    = regexp.MustCompile(`(?s)<(DATE|TITLE|DATELINE|BODY)>(.*?)</(?:DATE|TITLE|DATELINE|BODY)>`)
+	sgmlText     = regexp.MustCompile(`(?s)<TEXT[^>]*>(.*?)</TEXT>`)
+	sgmlTag      = regexp.MustCompile(`<[^>]*>`)
 	sgmlDateline = regexp.MustCompile(`^\s*([A-Z][A-Za-z .'/-]+?),\s+\w+\s+\d+\s*-?\s*$`)
 	// sgmlParaStart is the indent that opens a paragraph in a story body.
 	sgmlParaStart = regexp.MustCompile(`\n {3,}`)
@@ -48,6 +50,12 @@ func ParseSGML(path string, raw []byte) ([]*Document, []Problem) {
 			title = cases.Title(language.English).String(strings.ToLower(title))
 		}
 		body := sgmlBody(f["BODY"])
+		if body == "" && title == "" {
+			// An unprocessed story keeps its text straight inside <TEXT>.
+			if tm := sgmlText.FindStringSubmatch(m[1]); tm != nil {
+				body = sgmlBody(html.UnescapeString(sgmlTag.ReplaceAllString(tm[1], "")))
+			}
+		}
 		if title == "" && body == "" {
 			problems = append(problems, Problem{Path: where, Reason: "story with no title and no text"})
 			continue

@@ -33,6 +33,9 @@ type Options struct {
 	Topics    []string  // topic IDs to filter on at start
 	AnyOf     bool      // documents with any of Topics, not all
 	Warning   string    // shown in the status line at start (a broken topics file)
+	// Loading, when set, brings the documents of a load in progress; the
+	// corpus given to New then grows as they arrive.
+	Loading <-chan model.Progress
 }
 
 // pane names a pane that can have the keyboard focus.
@@ -90,6 +93,11 @@ type App struct {
 	after func(time.Duration, tea.Msg) tea.Cmd
 
 	warning string // said in the status line once the screen is up
+
+	load struct { // a load in progress
+		ch          <-chan model.Progress // nil when there is none
+		done, total int
+	}
 }
 
 // New builds the App for a corpus.
@@ -115,6 +123,7 @@ func New(c *model.Corpus, opts Options) *App {
 	a.tags = tagFilter{topics: opts.Topics, anyOf: opts.AnyOf}
 	a.applyFilter()
 	a.warning = opts.Warning
+	a.load.ch = opts.Loading
 	return a
 }
 
@@ -126,6 +135,9 @@ func (a *App) Init() tea.Cmd {
 	}
 	if a.theme == ThemeAuto {
 		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	if a.load.ch != nil {
+		cmds = append(cmds, waitLoad(a.load.ch))
 	}
 	return tea.Batch(cmds...)
 }
@@ -221,13 +233,16 @@ func (a *App) headerView() string {
 	n, total := len(a.list.docs), a.corpus.Len()
 	count := plural(total, "document", "documents")
 	if a.filter.Value() != "" || !a.tags.empty() {
-		count = fmt.Sprintf("%d of %s", n, count)
+		count = thousands(n) + " of " + count
 	}
 	if sum := a.filterSummary(); sum != "" {
 		count += " · " + sum
 	}
 	if a.filter.Value() != "" {
 		count += fmt.Sprintf(" · filter “%s”", a.filter.Value())
+	}
+	if l := a.loadingText(); l != "" {
+		count = l + " · " + count
 	}
 	s := " " + st.Brand.Render("Rostrum") + st.HeaderText.Render(" · "+count)
 	if p := len(a.corpus.Problems); p > 0 {
@@ -258,5 +273,5 @@ func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	return thousands(n) + " " + many
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -173,5 +174,38 @@ func BenchmarkToggleTopic10k(b *testing.B) {
 	for b.Loop() {
 		a.Update(tea.KeyPressMsg{Code: '1', Text: "1"})
 		_ = a.View()
+	}
+}
+
+func TestLoadingFillsTheList(t *testing.T) {
+	// The channel is only there to mark a load in progress: the test hands
+	// the batches to Update itself, as waitLoad would.
+	a := New(model.NewCorpus(nil, nil), Options{Theme: ThemeDark, Loading: make(chan model.Progress)})
+	h := &harness{t: t, app: a, clip: &fakeClipboard{}}
+	a.after = func(d time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return timerMsg{d: d, msg: msg} } }
+	h.size(120, 30)
+	parse := func(text string) *model.Document {
+		d, err := model.ParseText("x.txt", text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	a.Update(docsLoadedMsg{p: model.Progress{Docs: []*model.Document{parse(topicSport)}, Done: 1, Total: 3}})
+	h.run(a.syncReader())
+	if a.corpus.Len() != 1 || !strings.Contains(h.screen(), "Loading 1 / 3") || !strings.Contains(h.screen(), "Cup final report") {
+		t.Fatalf("the first document should show while loading:\n%s", h.screen())
+	}
+	sel := a.list.Selected()
+	a.Update(docsLoadedMsg{p: model.Progress{Docs: []*model.Document{parse(topicMarket), parse(topicSport2)}, Problems: []model.Problem{{Path: "bad.txt", Reason: "binary"}}, Done: 3, Total: 3}})
+	a.Update(loadFinishedMsg{})
+	if a.corpus.Len() != 3 || a.list.Selected() != sel || strings.Contains(h.screen(), "Loading") {
+		t.Fatalf("the rest should arrive, the selection stay, the progress go:\n%s", h.screen())
+	}
+	if n := chipFor(h, "sport"); n == 0 || a.chips[n-1].count != 2 {
+		t.Fatalf("topic counts should include the late documents: %+v", a.chips)
+	}
+	if !strings.Contains(h.screen(), "1 problem") {
+		t.Fatalf("problems should be counted:\n%s", h.screen())
 	}
 }

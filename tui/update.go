@@ -17,6 +17,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleRendered(msg)
 	case statusExpiredMsg:
 		return a.handleStatusExpired(msg)
+	case docsLoadedMsg:
+		return a.handleDocsLoaded(msg)
+	case loadFinishedMsg:
+		return a.handleLoadFinished()
 	case quoteCopiedMsg:
 		return a, nil // OSC 52 was sent too; a missing native clipboard is no error
 	case tea.KeyPressMsg:

@@ -1,0 +1,66 @@
+package tui
+
+import (
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
+	"rostrum/model"
+)
+
+// docsLoadedMsg brings a batch of documents read by a load in progress.
+type docsLoadedMsg struct{ p model.Progress }
+
+// loadFinishedMsg says the load has ended.
+type loadFinishedMsg struct{}
+
+// waitLoad waits for the next batch of a load in progress.
+func waitLoad(ch <-chan model.Progress) tea.Cmd {
+	return func() tea.Msg {
+		p, ok := <-ch
+		if !ok {
+			return loadFinishedMsg{}
+		}
+		return docsLoadedMsg{p: p}
+	}
+}
+
+// handleDocsLoaded adds a batch to the corpus and refreshes the list, the
+// chips and the header, keeping the selection.
+func (a *App) handleDocsLoaded(msg docsLoadedMsg) (tea.Model, tea.Cmd) {
+	a.corpus.Append(msg.p.Docs, msg.p.Problems)
+	a.load.done, a.load.total = msg.p.Done, msg.p.Total
+	a.base.counts = nil
+	return a, tea.Batch(a.applyFilter(), waitLoad(a.load.ch))
+}
+
+// handleLoadFinished ends the loading state and says when nothing loaded.
+func (a *App) handleLoadFinished() (tea.Model, tea.Cmd) {
+	a.load.ch = nil
+	if a.corpus.Len() == 0 {
+		return a, a.setStatus(fmt.Sprintf("Nothing could be read: %s.", plural(len(a.corpus.Problems), "problem", "problems")))
+	}
+	return a, nil
+}
+
+// loadingText is the header's progress while loading ("Loading 4,210 /
+// 10,000"), or "".
+func (a *App) loadingText() string {
+	if a.load.ch == nil {
+		return ""
+	}
+	return fmt.Sprintf("Loading %s / %s", thousands(a.load.done), thousands(a.load.total))
+}
+
+// thousands writes n with comma separators.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// Corpus is the corpus the reader shows, with what a load in progress has
+// added.
+func (a *App) Corpus() *model.Corpus { return a.corpus }
