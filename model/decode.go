@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -39,9 +40,23 @@ func Decode(b []byte) (text, note string, err error) {
 	if utf8.Valid(b) {
 		return string(b), "", nil
 	}
-	out, derr := charmap.Windows1252.NewDecoder().Bytes(b)
-	if derr != nil {
-		return "", "", derr
+	return mixedDecode(b), "not valid UTF-8: bytes outside UTF-8 read as Windows-1252", nil
+}
+
+// mixedDecode keeps the valid UTF-8 of b and reads each byte that is not
+// part of it as Windows-1252, so a UTF-8 file with one stray Latin-1 byte
+// keeps its "é" and gets its "£".
+func mixedDecode(b []byte) string {
+	var out strings.Builder
+	out.Grow(len(b) + len(b)/8)
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size == 1 {
+			out.WriteRune(charmap.Windows1252.DecodeByte(b[0]))
+		} else {
+			out.Write(b[:size])
+		}
+		b = b[size:]
 	}
-	return string(out), "not valid UTF-8: decoded as Windows-1252", nil
+	return out.String()
 }

@@ -69,12 +69,13 @@ func isMarkdown(path string) bool {
 // is not a JSON object with a text becomes a problem naming the line; the
 // other lines load. Blank lines are skipped.
 func ParseJSONL(path string, raw []byte) ([]*Document, []Problem) {
-	text, _, err := Decode(raw)
+	text, note, err := Decode(raw)
 	if err != nil {
 		return nil, []Problem{{Path: path, Reason: err.Error()}}
 	}
 	var docs []*Document
 	var problems []Problem
+	defer func() { noteAll(docs, note) }()
 	for n, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" {
@@ -85,6 +86,10 @@ func ParseJSONL(path string, raw []byte) ([]*Document, []Problem) {
 		dec := json.NewDecoder(strings.NewReader(line))
 		if err := dec.Decode(&r); err != nil {
 			problems = append(problems, Problem{Path: where, Reason: "not a JSON object: " + firstLine(err.Error())})
+			continue
+		}
+		if dec.More() {
+			problems = append(problems, Problem{Path: where, Reason: "more than one JSON value on the line"})
 			continue
 		}
 		d, err := ParseText(where, r.Text)
@@ -147,5 +152,15 @@ func parseMarkdown(d *Document, text string) {
 	fileMeta(d, d.Path)
 	if d.Title == "" && len(d.Paragraphs) > 0 {
 		d.Title = titleFrom(strings.TrimLeft(d.Paragraphs[0], "#> *-"))
+	}
+}
+
+// noteAll records a decoding note on every document of a file.
+func noteAll(docs []*Document, note string) {
+	if note == "" {
+		return
+	}
+	for _, d := range docs {
+		d.Problems = append(d.Problems, note)
 	}
 }

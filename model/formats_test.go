@@ -420,7 +420,7 @@ this line is not JSON at all
 			return
 		}
 		if len(probs) == 0 && len(docs) == 2 {
-			t.Skip("BUG: ParseJSONL decodes only the first JSON value of a line: `{...}{...}` and `{...} junk` load silently, the rest of the line is dropped")
+			t.Fatal("regression: ParseJSONL decodes only the first JSON value of a line: `{...}{...}` and `{...} junk` load silently, the rest of the line is dropped")
 		}
 		t.Errorf("%d documents and %v problems, want 0 and 2", len(docs), probs)
 	})
@@ -544,7 +544,7 @@ WEEKLY MONEY FIGURES - MARCH 2
 			return
 		}
 		if len(probs) == 1 && strings.Contains(probs[0].Reason, "no title and no text") {
-			t.Skip("BUG: ParseSGML reads only <TITLE>/<BODY>, so a TYPE=\"UNPROC\" story (text directly in <TEXT>) " +
+			t.Fatal("regression: ParseSGML reads only <TITLE>/<BODY>, so a TYPE=\"UNPROC\" story (text directly in <TEXT>) " +
 				"becomes the problem \"story with no title and no text\" and its text is lost")
 		}
 		t.Errorf("%d documents, problems %v; want 1 document", len(docs), probs)
@@ -638,7 +638,7 @@ func TestFormatFileNamesFormerCountries(t *testing.T) {
 				t.Fatal(err)
 			}
 			if d.Place == code {
-				t.Skipf("BUG: countryName knows no withdrawn ISO 3166 code: %s_46_1991.txt gets place %q and title %q, want %q",
+				t.Fatalf("regression: countryName knows no withdrawn ISO 3166 code: %s_46_1991.txt gets place %q and title %q, want %q",
 					code, d.Place, d.Title, country)
 			}
 			checkWant(t, d, docWant{place: country, date: "1991", yearOnly: true, titleHas: country})
@@ -672,7 +672,7 @@ func TestFormatHeadline(t *testing.T) {
 				return
 			}
 			if strings.HasSuffix(d.Title, "..") && !strings.HasSuffix(d.Title, "...") {
-				t.Skipf("BUG: a first line ending in \"...\" is not taken as a headline (it ends with '.'), and titleFrom "+
+				t.Fatalf("regression: a first line ending in \"...\" is not taken as a headline (it ends with '.'), and titleFrom "+
 					"strips one stop of the ellipsis: title %q (bbc/tech/301.txt gets \"Rivals of the £400 Apple..\")", d.Title)
 			}
 			t.Errorf("Title = %q, want one of %q", d.Title, tc.titles)
@@ -943,7 +943,7 @@ func TestFormatLoneCR(t *testing.T) {
 			t.Fatal(err)
 		}
 		if len(d.Paragraphs) == 2 && strings.Contains(d.Paragraphs[0], "\n") {
-			t.Skip("BUG: splitParagraphs applies its one-paragraph-a-line rule only when the text has no blank line at all; " +
+			t.Fatal("regression: splitParagraphs applies its one-paragraph-a-line rule only when the text has no blank line at all; " +
 				"one CR CR among lone-CR paragraphs makes whole runs of paragraphs into one paragraph with line breaks " +
 				"(22 of the 150 lone-CR speeches of UN session 46, e.g. AFG_46_1991.txt: 56 paragraphs become 2)")
 		}
@@ -1012,7 +1012,7 @@ func TestFormatEncodings(t *testing.T) {
 			t.Fatal(err)
 		}
 		if strings.Contains(d.Title, "Ã©") || strings.Contains(d.Body, "â€œ") {
-			t.Skipf("BUG: Decode reads the whole file as Windows-1252 when any byte is not UTF-8, so the valid UTF-8 "+
+			t.Fatalf("regression: Decode reads the whole file as Windows-1252 when any byte is not UTF-8, so the valid UTF-8 "+
 				"in it becomes mojibake: title %q, body %q", d.Title, d.Body)
 		}
 		checkWant(t, d, docWant{title: headline, bodyPrefix: para, problemHas: "Windows-1252"})
@@ -1031,7 +1031,7 @@ func TestFormatEncodings(t *testing.T) {
 		}
 		for _, d := range []*model.Document{docs[0], jdocs[0]} {
 			if !slices.ContainsFunc(d.Problems, func(p string) bool { return strings.Contains(p, "Windows-1252") }) {
-				t.Skipf("BUG: ParseSGML and ParseJSONL drop Decode's note, so %s says nothing of its Windows-1252 "+
+				t.Fatalf("regression: ParseSGML and ParseJSONL drop Decode's note, so %s says nothing of its Windows-1252 "+
 					"decoding (Parse and the BBC file do say it); e.g. reut2-017.sgm#980", d.Path)
 			}
 		}

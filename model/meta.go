@@ -139,12 +139,19 @@ func unMeta(d *Document, code, session, year string) {
 	}
 }
 
+// formerCodes are codes of states that no longer exist, and of the
+// European Union, which ISO 3166 does not name.
+var formerCodes = map[string]string{
+	"EU": "European Union", "CSK": "Czechoslovakia", "YUG": "Yugoslavia", "SUN": "Soviet Union",
+	"DDR": "East Germany", "YMD": "South Yemen", "ZAR": "Zaire", "SCG": "Serbia and Montenegro",
+}
+
 // countryName names the country with an ISO 3166 code of two or three
 // letters ("TON", "TO" give Tonga), from the gazetteer; "EU" is the
 // European Union.
 func countryName(code string) string {
-	if code == "EU" {
-		return "European Union"
+	if name, ok := formerCodes[code]; ok {
+		return name
 	}
 	r, err := language.ParseRegion(code)
 	if err != nil {

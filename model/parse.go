@@ -153,14 +153,14 @@ func isHeadline(p string) bool {
 	if strings.Contains(p, "\n") || utf8.RuneCountInString(p) > 120 {
 		return false
 	}
-	return !strings.ContainsAny(p[len(p)-1:], ".,;:")
+	return !strings.ContainsAny(p[len(p)-1:], ".,;:") || strings.HasSuffix(p, "...") || strings.HasSuffix(p, "…")
 }
 
 // splitParagraphs splits text at blank lines. Lines are trimmed of
 // surrounding spaces and kept on separate lines within a paragraph.
 func splitParagraphs(text string) []string {
-	if lines := strings.Split(text, "\n"); len(lines) >= 3 && !strings.Contains(text, "\n\n") && longLines(lines) {
-		// No blank line at all, but long lines: one paragraph a line, as in
+	if lines := strings.Split(text, "\n"); len(lines) >= 3 && longLines(lines) {
+		// Long lines are paragraphs of their own, blank lines or not, as in
 		// files whose paragraphs were ended by a lone CR.
 		var paras []string
 		for _, l := range lines {
@@ -190,14 +190,17 @@ func splitParagraphs(text string) []string {
 	return paras
 }
 
-// longLines reports whether lines average over 100 bytes: paragraphs, not
-// a hard-wrapped text.
+// longLines reports whether the non-blank lines average over 100 bytes:
+// paragraphs, not a hard-wrapped text.
 func longLines(lines []string) bool {
-	total := 0
+	total, n := 0, 0
 	for _, l := range lines {
-		total += len(l)
+		if strings.TrimSpace(l) != "" {
+			total += len(l)
+			n++
+		}
 	}
-	return total/len(lines) > 100
+	return n >= 3 && total/n > 100
 }
 
 // placeName turns a dateline place into display form: components written

@@ -33,12 +33,13 @@ func isSGML(path string) bool { return strings.EqualFold(filepath.Ext(path), ".s
 // the body with its hard-wrapped lines joined into paragraphs. A story
 // with neither title nor body is a problem.
 func ParseSGML(path string, raw []byte) ([]*Document, []Problem) {
-	text, _, err := Decode(raw)
+	text, note, err := Decode(raw)
 	if err != nil {
 		return nil, []Problem{{Path: path, Reason: err.Error()}}
 	}
 	var docs []*Document
 	var problems []Problem
+	defer func() { noteAll(docs, note) }()
 	for n, m := range sgmlStory.FindAllStringSubmatch(text, -1) {
 		where := fmt.Sprintf("%s#%d", path, n+1)
 		f := map[string]string{}

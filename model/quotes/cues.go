@@ -185,7 +185,10 @@ func eachCue(s string, n int, fn func(int) bool) {
 		}
 		wasNoun := noun
 		noun = false
-		if w := s[i:j]; len(w) <= len(buf) {
+		// A capitalised cue word after another capitalised word is part of
+		// a name ("Member States", "Washington State"), not a verb.
+		capital := s[i] >= 'A' && s[i] <= 'Z' && !sentenceStartAt(s, i) && afterCapital(s, i)
+		if w := s[i:j]; len(w) <= len(buf) && !capital {
 			for k := 0; k < len(w); k++ {
 				buf[k] = w[k] | 0x20
 			}
@@ -204,3 +207,35 @@ func eachCue(s string, n int, fn func(int) bool) {
 var nounMarkers = setOf("the", "a", "an", "of", "his", "her", "their", "its", "this", "that", "our", "my", "your")
 
 func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
+
+// sentenceStartAt reports whether the word at i opens a sentence: only
+// spaces, quotation marks or brackets stand between it and the start of s
+// or a full stop, question or exclamation mark.
+func sentenceStartAt(s string, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch c := s[j]; {
+		case c == ' ' || c == '\n' || c == '(' || c == '"' || c == '\'':
+			continue
+		case c == '.' || c == '!' || c == '?' || c == ':':
+			return true
+		case c >= 0x80:
+			continue // curly quotes and dashes
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// afterCapital reports whether the word before i starts with a capital.
+func afterCapital(s string, i int) bool {
+	j := i - 1
+	for j >= 0 && s[j] == ' ' {
+		j--
+	}
+	k := j
+	for k >= 0 && s[k] != ' ' && s[k] != '\n' {
+		k--
+	}
+	return k+1 <= j && s[k+1] >= 'A' && s[k+1] <= 'Z'
+}

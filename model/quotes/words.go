@@ -172,6 +172,8 @@ var roleWords = setOf("president", "vice", "prime", "minister", "ministers", "fo
 	"democratic", "republican", "presidential", "head", "envoy", "adviser", "advisor",
 	"officer", "official", "spokesperson", "president-elect", "secretary-designate",
 	"lawmaker", "representative", "delegate", "manager", "founder", "economist", "analyst",
+	"labour", "tory", "tories", "conservative", "liberal", "democrat", "lib", "dem", "ukip",
+	"snp", "backbencher", "mp", "mps", "mep", "shadow", "blairite", "veteran",
 	"coach", "captain", "striker", "midfielder", "defender", "goalkeeper", "boss", "owner",
 	"ayatollah", "imam", "reverend", "father", "brother", "sister", "senior", "junior")
 
@@ -220,7 +222,10 @@ var sentenceStarters = setOf("the", "a", "an", "in", "on", "at", "but", "and", "
 	"may", "might", "must", "let", "thank", "thanks", "please", "well", "oh", "okay", "ok",
 	"q", "a.", "applause", "laughter", "unlike", "like", "among", "amid", "following",
 	"including", "per", "via", "whether", "once", "perhaps", "instead", "asked", "speaking",
-	"dear", "hi", "hello", "sorry", "yes", "no")
+	"dear", "hi", "hello", "sorry", "yes", "no",
+	"i'd", "i’d", "i'm", "i’m", "i'll", "i’ll", "i've", "i’ve", "we'd", "we’d", "we'll", "we’ll",
+	"we're", "we’re", "we've", "we’ve", "you're", "you’re", "they're", "they’re", "it's", "it’s",
+	"let's", "let’s", "that's", "that’s", "there's", "there’s", "here's", "here’s")
 
 // connectors may stand between the capitalised words of one name.
 var connectors = setOf("de", "van", "von", "bin", "ibn", "al", "el", "la", "le", "du", "da",
