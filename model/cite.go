@@ -17,7 +17,7 @@ func (d *Document) QuoteText(q *quotes.Span) string {
 //	“…” — Speaker, Place, Date (Source)
 //
 // Parts that are not known are left out; an unattributed quote is cited to
-// the document's title instead of a speaker.
+// the document instead of a speaker: “…” — in “Title”, Place, Date.
 func (d *Document) Citation(q *quotes.Span) string {
 	var b strings.Builder
 	b.WriteString("“")
@@ -26,8 +26,8 @@ func (d *Document) Citation(q *quotes.Span) string {
 	b.WriteString("”")
 	var parts []string
 	who := q.Speaker
-	if who == "" {
-		who = d.Title
+	if who == "" && d.Title != "" {
+		who = "in “" + d.Title + "”"
 	}
 	for _, s := range []string{who, d.Place, d.DateString()} {
 		if s != "" {

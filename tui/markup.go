@@ -127,11 +127,15 @@ func labelAt(d *model.Document, end int) int {
 }
 
 // shortAbbreviation reports whether the text before a full stop ends in a
-// short capitalised word such as "Mr", "Dr" or "U.S", whose stop does not
+// title or initial ("Mr", "Dr", "St", "J", "U.S"), whose stop does not
 // end the sentence.
 func shortAbbreviation(before string) bool {
 	w := before[strings.LastIndexAny(before, " \n")+1:]
-	return len(w) > 0 && len(w) <= 3 && w[0] >= 'A' && w[0] <= 'Z'
+	switch w {
+	case "Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Prof", "Rev", "No", "Jr", "Sr":
+		return true
+	}
+	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' || strings.Count(w, ".") > 0 && len(w) <= 5
 }
 
 // crosses reports whether an edge lies strictly inside [start, end).

@@ -81,6 +81,7 @@ func (a *App) moveList(delta int) tea.Cmd {
 	if !a.list.Move(delta) {
 		return nil
 	}
+	a.status.text = "" // a message about the last document's quote no longer applies
 	return a.syncReader()
 }
 

@@ -54,8 +54,30 @@ func (a *App) newTopicPicker() *topicPicker {
 		kind, _, _ := strings.Cut(c.ID, ":")
 		p.items = append(p.items, pickItem{id: c.ID, label: c.Label, kind: kind, count: c.Count, on: active[c.ID]})
 	}
+	// Active topics and facets stay in the list even when the text filter
+	// leaves no document with them, so applying keeps them.
+	for _, id := range a.tags.topics {
+		if !p.has(id) {
+			p.items = append(p.items, pickItem{id: id, label: a.corpus.TopicLabel(id), kind: "topic", on: true})
+		}
+	}
+	for _, f := range a.tags.facets {
+		if !p.has(f.String()) {
+			p.items = append(p.items, pickItem{id: f.String(), label: f.Value, kind: string(f.Kind), on: true})
+		}
+	}
 	p.narrow()
 	return p
+}
+
+// has reports whether an item with the ID is listed.
+func (p *topicPicker) has(id string) bool {
+	for _, it := range p.items {
+		if it.id == id {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(list []string, s string) bool {

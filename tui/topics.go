@@ -86,12 +86,34 @@ func (a *App) refreshChips(current []int) {
 	a.chips = chips
 }
 
-// toggleChip turns chip n (1-based) on or off.
+// toggleChip turns chip n (1-based) on or off; only chips the bar shows
+// can be toggled.
 func (a *App) toggleChip(n int) tea.Cmd {
-	if n < 1 || n > len(a.chips) {
-		return a.setStatus(fmt.Sprintf("No topic %d in the bar.", n))
+	if n < 1 || n > a.chipsShown(a.lay.width) {
+		return a.setStatus(fmt.Sprintf("No topic %d in the bar; t opens the topic picker.", n))
 	}
 	return a.toggleTopic(a.chips[n-1].id)
+}
+
+// chipsShown is how many chips fit in a bar of the given width.
+func (a *App) chipsShown(width int) int {
+	if a.lay.barH == 0 {
+		return 0
+	}
+	used := 1
+	for i, c := range a.chips {
+		w := ansi.StringWidth(chipText(i, c)) + 1
+		if used+w > width {
+			return i
+		}
+		used += w
+	}
+	return len(a.chips)
+}
+
+// chipText is a chip as drawn: " 1 Security 12 ".
+func chipText(i int, c chip) string {
+	return fmt.Sprintf(" %d %s %d ", i+1, chipLabel(c.label), c.count)
 }
 
 // toggleTopic adds the topic to the filter or removes it.
@@ -109,7 +131,7 @@ func (a *App) clearTags() tea.Cmd {
 	if a.tags.empty() {
 		return nil
 	}
-	a.tags.topics, a.tags.facets = nil, nil
+	a.tags = tagFilter{}
 	return a.applyFilter()
 }
 
@@ -120,19 +142,12 @@ func (a *App) topicBarView(width int) string {
 	}
 	var b strings.Builder
 	b.WriteString(" ")
-	used := 1
-	for i, c := range a.chips {
-		text := fmt.Sprintf(" %d %s %d ", i+1, chipLabel(c.label), c.count)
-		w := ansi.StringWidth(text) + 1
-		if used+w > width {
-			break
-		}
+	for i, c := range a.chips[:a.chipsShown(width)] {
 		style := a.styles.Chip
 		if c.active {
 			style = a.styles.ChipActive
 		}
-		b.WriteString(style.Render(text) + " ")
-		used += w
+		b.WriteString(style.Render(chipText(i, c)) + " ")
 	}
 	return b.String()
 }

@@ -209,3 +209,33 @@ func TestLoadingFillsTheList(t *testing.T) {
 		t.Fatalf("problems should be counted:\n%s", h.screen())
 	}
 }
+
+func TestChipsOffScreenCannotBeToggled(t *testing.T) {
+	h := newHarness(t, seedText(t), topicSport, topicMarket, topicSport2).size(60, 30)
+	shown := h.app.chipsShown(60)
+	if shown >= len(h.app.chips) {
+		t.Skipf("all %d chips fit at 60 columns", len(h.app.chips))
+	}
+	h.keys(fmt.Sprint(shown + 1))
+	if !h.app.tags.empty() || !strings.Contains(h.app.status.text, "No topic") {
+		t.Fatalf("a chip that is not drawn must not toggle: tags %+v", h.app.tags)
+	}
+}
+
+func TestPickerKeepsActiveFiltersOutsideTheResult(t *testing.T) {
+	h := newHarness(t, seedText(t), topicSport).size(120, 40)
+	h.keys("t").typeText("afghanistan")
+	h.keys("space", "enter")
+	if len(h.app.tags.facets) != 1 {
+		t.Fatalf("the facet should be active: %+v", h.app.tags)
+	}
+	h.keys("/").typeText("striker")
+	h.keys("enter", "t", "enter")
+	if len(h.app.tags.facets) != 1 {
+		t.Fatalf("reopening the picker and applying must keep the facet: %+v", h.app.tags)
+	}
+	h.keys("0")
+	if h.app.tags.anyOf || !h.app.tags.empty() {
+		t.Fatal("0 clears every topic, facet and the any-of mode")
+	}
+}
