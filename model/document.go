@@ -164,12 +164,15 @@ func mostQuoted(qs []quotes.Span) string {
 // Tag scores the document against a topic lexicon, replacing its topics.
 // The title, the lead (first paragraph) and the rest of the body weigh
 // differently.
-func (d *Document) Tag(lx *topics.Lexicon) {
+func (d *Document) Tag(lx *topics.Lexicon) { d.tagTokens(lx, nil) }
+
+// tagTokens is Tag with the body's tokens when the caller has them.
+func (d *Document) tagTokens(lx *topics.Lexicon, toks []topics.Token) {
 	leadEnd := 0
 	if len(d.Paragraphs) > 0 {
 		leadEnd = len(d.Paragraphs[0])
 	}
-	d.Topics, d.TopicMatches = lx.Score(topics.Input{Title: d.Title, Body: d.Body, LeadEnd: leadEnd})
+	d.Topics, d.TopicMatches = lx.Score(topics.Input{Title: d.Title, Body: d.Body, LeadEnd: leadEnd, BodyTokens: toks})
 }
 
 // HasTopic reports whether the document carries the topic with that ID.

@@ -1,9 +1,10 @@
 package model
 
 import (
-	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"rostrum/model/topics"
 )
@@ -55,9 +56,51 @@ func (f Facets) All() []Facet {
 	return out
 }
 
-// inPlace is "in" followed by a capitalised name, the usual way a news text
-// names a place the gazetteer may not know ("opened in Almaty").
-var inPlace = regexp.MustCompile(`\bin ((?:\p{Lu}[\p{Ll}’'-]+)(?: \p{Lu}[\p{Ll}’'-]+)?)\b`)
+// namesAfterIn finds "in" followed by one or two capitalised words, the
+// usual way a news text names a place the gazetteer may not know ("opened
+// in Almaty"). A scan for " in " keeps this linear and cheap.
+func namesAfterIn(body string) []string {
+	var out []string
+	for i := 0; ; {
+		k := strings.Index(body[i:], " in ")
+		if k < 0 {
+			return out
+		}
+		i += k + len(" in ")
+		first := capitalWord(body[i:])
+		if first == "" {
+			continue
+		}
+		name := first
+		if rest := body[i+len(first):]; strings.HasPrefix(rest, " ") {
+			if second := capitalWord(rest[1:]); second != "" {
+				name += " " + second
+			}
+		}
+		out = append(out, name)
+	}
+}
+
+// capitalWord is the capitalised word (letters, hyphens) that starts s,
+// or "" when s does not start with one or the word ends in a possessive.
+func capitalWord(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return ""
+	}
+	n := size
+	for n < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		if !unicode.IsLetter(r) && r != '-' {
+			break
+		}
+		n += size
+	}
+	if strings.HasPrefix(s[n:], "’") || strings.HasPrefix(s[n:], "'") || n < 2 {
+		return ""
+	}
+	return s[:n]
+}
 
 // notPlaces are capitalised words that follow "in" without being places.
 var notPlaces = map[string]bool{
@@ -73,22 +116,33 @@ var notPlaces = map[string]bool{
 // findFacets names the document's facets: people from the quote analysis
 // (confirmed or quoted), organisations and places from the gazetteer,
 // places named after "in" and in the dateline, and the agency source.
-func (d *Document) findFacets() {
+func (d *Document) findFacets(toks []topics.Token) {
 	var f Facets
 	for _, p := range d.People {
 		if p.Confirmed || d.quotes(p.Name) > 0 {
 			f.People = append(f.People, p.Name)
 		}
 	}
-	orgs, places := topics.Places().Find(d.Title + "\n" + d.Body)
+	g := topics.Places()
+	orgs, places := g.Find(d.Title)
+	bodyOrgs, bodyPlaces := g.FindTokens(d.Body, toks)
+	for _, o := range bodyOrgs {
+		if !slices.Contains(orgs, o) {
+			orgs = append(orgs, o)
+		}
+	}
+	for _, p := range bodyPlaces {
+		if !slices.Contains(places, p) {
+			places = append(places, p)
+		}
+	}
 	f.Organisations = orgs
 	for _, part := range strings.Split(d.Place, ", ") {
 		if part != "" && !slices.Contains(places, part) {
 			places = append(places, part)
 		}
 	}
-	for _, m := range inPlace.FindAllStringSubmatch(d.Body, -1) {
-		name := m[1]
+	for _, name := range namesAfterIn(d.Body) {
 		if notPlaces[strings.Fields(name)[0]] || slices.Contains(places, name) || slices.Contains(orgs, name) || slices.Contains(f.People, name) || d.namesPerson(name) {
 			continue
 		}

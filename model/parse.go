@@ -79,10 +79,12 @@ func (d *Document) analyse() {
 	d.Title, d.Place, d.Source = oneLine(d.Title), oneLine(d.Place), oneLine(d.Source)
 	d.Speaker = oneLine(d.Speaker)
 	d.findQuotes()
+	// The body is split into words once, for the topics and the gazetteer.
+	toks := topics.Tokens(d.Body)
 	if lx, err := topics.Builtin(); err == nil {
-		d.Tag(lx)
+		d.tagTokens(lx, toks)
 	}
-	d.findFacets()
+	d.findFacets(toks)
 }
 
 // parseWire fills d from an agency item whose date prefix has been removed.

@@ -16,7 +16,6 @@ import (
 const FormatSGML Format = "sgml"
 
 var (
-	sgmlStory    = regexp.MustCompile(`(?s)<REUTERS[^>]*>(.*?)</REUTERS>`)
 	sgmlField    = regexp.MustCompile(`(?s)<(DATE|TITLE|DATELINE|BODY)>(.*?)</(?:DATE|TITLE|DATELINE|BODY)>`)
 	sgmlText     = regexp.MustCompile(`(?s)<TEXT[^>]*>(.*?)</TEXT>`)
 	sgmlTag      = regexp.MustCompile(`<[^>]*>`)
@@ -40,7 +39,8 @@ func ParseSGML(path string, raw []byte) ([]*Document, []Problem) {
 	var docs []*Document
 	var problems []Problem
 	defer func() { noteAll(docs, note) }()
-	for n, m := range sgmlStory.FindAllStringSubmatch(text, -1) {
+	for n, story := range sgmlStories(text) {
+		m := []string{"", story}
 		where := fmt.Sprintf("%s#%d", path, n+1)
 		f := map[string]string{}
 		for _, fm := range sgmlField.FindAllStringSubmatch(m[1], -1) {
@@ -80,6 +80,25 @@ func ParseSGML(path string, raw []byte) ([]*Document, []Problem) {
 		docs = append(docs, d)
 	}
 	return docs, problems
+}
+
+// sgmlStories cuts the text between each <REUTERS …> and </REUTERS>.
+func sgmlStories(text string) []string {
+	var out []string
+	for {
+		i := strings.Index(text, "<REUTERS")
+		if i < 0 {
+			return out
+		}
+		text = text[i:]
+		open := strings.IndexByte(text, '>')
+		end := strings.Index(text, "</REUTERS>")
+		if open < 0 || end < open {
+			return out
+		}
+		out = append(out, text[open+1:end])
+		text = text[end+len("</REUTERS>"):]
+	}
 }
 
 // sgmlBody joins a story body's wrapped lines into paragraphs (a paragraph

@@ -33,10 +33,13 @@ func (s *sidecars) apply(d *Document, path string) {
 	key := strings.TrimSuffix(base, filepath.Ext(base))
 	for dir := filepath.Dir(path); ; dir = filepath.Dir(dir) {
 		if row := s.table(dir)[key]; row != nil {
+			title, speaker := d.Title, d.Speaker
 			for field, value := range row {
 				d.setField(field, value)
 			}
-			d.analyse()
+			if d.Title != title || d.Speaker != speaker {
+				d.analyse() // the title and speaker take part in the analysis
+			}
 			return
 		}
 		if parent := filepath.Dir(dir); parent == dir || len(parent) < 1 {

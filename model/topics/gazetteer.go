@@ -112,7 +112,24 @@ type word struct {
 // order of first mention. Names match case-sensitively, so "US" is the
 // United States and "us" is not.
 func (g *Gazetteer) Find(text string) (orgs, places []string) {
-	ws := capitalisedRuns(text)
+	return g.find(text, capitalisedRuns(text))
+}
+
+// FindTokens is Find for a text already split by Tokens.
+func (g *Gazetteer) FindTokens(text string, toks []Token) (orgs, places []string) {
+	ws := make([]word, len(toks))
+	for i, t := range toks {
+		w := text[t.Start:t.End]
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) || nameJoiner[w] {
+			ws[i] = word{text: w, start: t.Start, end: t.End}
+		} else {
+			ws[i] = word{start: t.Start, end: t.End}
+		}
+	}
+	return g.find(text, ws)
+}
+
+func (g *Gazetteer) find(text string, ws []word) (orgs, places []string) {
 	for i := 0; i < len(ws); {
 		if ws[i].text == "" || nameJoiner[ws[i].text] {
 			i++

@@ -40,6 +40,9 @@ type Input struct {
 	Title   string
 	Body    string
 	LeadEnd int
+	// BodyTokens are Tokens(Body) when the caller has them already; nil
+	// means Score splits the body itself.
+	BodyTokens []Token
 }
 
 // hit counts one term's matches in each field.
@@ -60,8 +63,10 @@ func (lx *Lexicon) Score(in Input) ([]Tag, []Match) {
 	}
 	hits := map[hitKey]*hit{}
 	var matches []Match
-	count := func(text string, base int, field func(int) int) int {
-		toks := Tokens(text)
+	count := func(text string, toks []Token, base int, field func(int) int) int {
+		if toks == nil {
+			toks = Tokens(text)
+		}
 		for i := 0; i < len(toks); {
 			e, n := lx.longest(toks, i)
 			if n == 0 {
@@ -85,8 +90,8 @@ func (lx *Lexicon) Score(in Input) ([]Tag, []Match) {
 		}
 		return len(toks)
 	}
-	count(in.Title, 0, func(int) int { return 0 })
-	words := count(in.Body, 0, func(at int) int {
+	count(in.Title, nil, 0, func(int) int { return 0 })
+	words := count(in.Body, in.BodyTokens, 0, func(at int) int {
 		if at < in.LeadEnd {
 			return 1
 		}
