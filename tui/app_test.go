@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"image/color"
 	"strings"
 	"testing"
@@ -440,5 +441,37 @@ func assertOnlySGR(t *testing.T, s string) {
 			}
 		}
 		s = s[n:]
+	}
+}
+
+func TestLongDocumentPaintsItsStartFirst(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("A Long Speech\n\n")
+	for i := range 200 {
+		fmt.Fprintf(&b, "Paragraph %d of the speech talks about grain, water and the harvest of the year.\n\n", i)
+	}
+	b.WriteString("The very last paragraph closes the speech.")
+	h := newHarness(t, b.String())
+	h.hold = true
+	h.size(120, 40)
+	if len(h.pending) != 2 || !h.pending[0].partial || h.pending[1].partial {
+		t.Fatalf("a long document should render its start and then the whole: %d pending", len(h.pending))
+	}
+	h.release(0)
+	if !h.app.reader.partial || !strings.Contains(h.screen(), "Paragraph 0 of the speech") {
+		t.Fatalf("the start should show at once:\n%s", h.screen())
+	}
+	if strings.Contains(h.app.reader.vp.GetContent(), "very last paragraph") {
+		t.Fatal("the partial render should not hold the end")
+	}
+	h.keys("enter", "j", "j")
+	off := h.app.reader.vp.YOffset()
+	h.hold = false
+	h.release(0)
+	if h.app.reader.partial || !strings.Contains(h.app.reader.vp.GetContent(), "very last paragraph") {
+		t.Fatal("the whole render should replace the start")
+	}
+	if h.app.reader.vp.YOffset() != off {
+		t.Fatalf("the reading position should stay: %d, was %d", h.app.reader.vp.YOffset(), off)
 	}
 }

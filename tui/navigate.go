@@ -108,7 +108,7 @@ func (a *App) wantedKey() (renderKey, bool) {
 func (a *App) syncReader() tea.Cmd {
 	a.reader.SetDocument(a.list.Selected())
 	want, ok := a.wantedKey()
-	if !ok || a.reader.shown == want {
+	if !ok || a.reader.shown == want && !a.reader.partial {
 		return nil
 	}
 	if out, hit := a.cache.get(want); hit {
@@ -119,12 +119,26 @@ func (a *App) syncReader() tea.Cmd {
 		return nil // the same document is rendering for another size or theme
 	}
 	a.inflight = want
-	return renderCmd(want, a.reader.doc)
+	full := renderCmd(want, a.reader.doc)
+	if d := a.reader.doc; len(d.Body) > 2*firstPaintBytes && len(d.Body) <= plainLimit && a.reader.shown.id != d.ID {
+		// A long document the reader has not shown yet: its first screen
+		// first, the whole after.
+		return tea.Batch(partialRenderCmd(want, d), full)
+	}
+	return full
 }
 
 // handleRendered stores a finished render and shows it if it is still the
 // one wanted; a stale one (another document, width or theme) is dropped.
 func (a *App) handleRendered(msg docRenderedMsg) (tea.Model, tea.Cmd) {
+	if msg.partial {
+		// Shown only while the whole render is still wanted and not shown.
+		if want, ok := a.wantedKey(); ok && msg.err == nil && msg.key == want && a.reader.shown != want {
+			a.reader.SetContent(msg.key, msg.content)
+			a.reader.partial = true
+		}
+		return a, nil
+	}
 	if msg.key == a.inflight {
 		a.inflight = renderKey{}
 	}

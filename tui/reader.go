@@ -25,6 +25,7 @@ type readerPane struct {
 	width, height int
 
 	raw        string      // Glamour's output with markers, before painting
+	partial    bool        // raw holds only the first paragraphs
 	styles     paintStyles // how quotes, speakers and terms are painted
 	selected   int         // the selected quote, -1 for none
 	quoteLines []int       // the line where each quote starts
@@ -51,6 +52,7 @@ func (r *readerPane) SetDocument(doc *model.Document) {
 		return
 	}
 	r.doc = doc
+	r.partial = false
 	r.shown = renderKey{}
 	r.failed = ""
 	r.raw, r.quoteLines, r.selected = "", nil, -1
@@ -70,11 +72,19 @@ func (r *readerPane) SetContent(key renderKey, content string) {
 	if r.shown.id == key.id && r.vp.TotalLineCount() > 0 {
 		frac = float64(r.vp.YOffset()) / float64(r.vp.TotalLineCount())
 	}
+	fromPartial := r.partial && r.shown == key
+	off := r.vp.YOffset()
 	r.shown = key
+	r.partial = false
 	r.failed = ""
 	r.raw = content
 	r.repaint()
-	r.vp.SetYOffset(int(frac * float64(r.vp.TotalLineCount())))
+	if fromPartial {
+		// The first paragraphs are the same lines in the whole render.
+		r.vp.SetYOffset(off)
+	} else {
+		r.vp.SetYOffset(int(frac * float64(r.vp.TotalLineCount())))
+	}
 	r.revealSelected()
 }
 

@@ -33,10 +33,41 @@ type renderKey struct {
 }
 
 // docRenderedMsg reports a finished render, tagged with what it was for.
+// A partial render holds the document's first paragraphs only, shown while
+// the whole one is made.
 type docRenderedMsg struct {
 	key     renderKey
 	content string
 	err     error
+	partial bool
+}
+
+// firstPaintBytes is how much of a long body the first, partial render
+// covers: about two screens, which Glamour renders within a frame.
+const firstPaintBytes = 6 << 10
+
+// partialRenderCmd renders the first paragraphs of a long document, so its
+// first screen shows within a frame while renderCmd makes the whole.
+func partialRenderCmd(key renderKey, d *model.Document) tea.Cmd {
+	return func() tea.Msg {
+		md := readerMarkdown(d)
+		cut, n := 0, 0
+		for cut < len(md) && n < firstPaintBytes {
+			i := strings.Index(md[cut:], "\n\n")
+			if i < 0 {
+				cut = len(md)
+				break
+			}
+			cut += i + 2
+			n = cut
+		}
+		style := "light"
+		if key.dark {
+			style = "dark"
+		}
+		out, err := RenderMarkdown(md[:cut], key.width, style)
+		return docRenderedMsg{key: key, content: out, err: err, partial: true}
+	}
 }
 
 // plainLimit is the body size above which the reader shows wrapped plain

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -155,5 +157,46 @@ func BenchmarkRenderSeed80(b *testing.B) {
 		if _, err := RenderMarkdown(md, 80, "dark"); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// speech150KB reads the 150 KB briefing named in the issue, or skips.
+func speech150KB(b *testing.B) *model.Document {
+	dir := os.Getenv("ROSTRUM_CORPORA")
+	if dir == "" {
+		b.Skip("set ROSTRUM_CORPORA to benchmark on the real speech")
+	}
+	path := filepath.Join(dir, "us-presidential-speeches", "data", "2020-04-13-coronavirus-task-force-briefing.txt")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	d, err := model.Parse(path, raw)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return d
+}
+
+// BenchmarkFirstPaint150KB is the reader's first paint of the 150 KB
+// speech: the render of its first paragraphs and the painting of quotes.
+func BenchmarkFirstPaint150KB(b *testing.B) {
+	d := speech150KB(b)
+	key := renderKey{id: d.ID, width: 80, dark: true}
+	st := DefaultStyles(true).Paint
+	for b.Loop() {
+		msg := partialRenderCmd(key, d)().(docRenderedMsg)
+		paint(msg.content, -1, st)
+	}
+}
+
+// BenchmarkFullRender150KB is the whole render of the same speech.
+func BenchmarkFullRender150KB(b *testing.B) {
+	d := speech150KB(b)
+	key := renderKey{id: d.ID, width: 80, dark: true}
+	st := DefaultStyles(true).Paint
+	for b.Loop() {
+		msg := renderCmd(key, d)().(docRenderedMsg)
+		paint(msg.content, -1, st)
 	}
 }
