@@ -23,7 +23,7 @@ type Corpus struct {
 	Docs     []*Document
 	Problems []Problem
 	byID     map[string]*Document
-	haystack []string // per document: lower-cased metadata and body, for Filter
+	text     textIndex // words → documents, for Filter
 	memo     textMemo
 
 	// Topics as small integers, so counting them over a result of tens of
@@ -80,9 +80,7 @@ func (c *Corpus) indexFrom(start int) {
 			d.ID = fmt.Sprintf("%s-%d", base, n)
 		}
 		c.byID[d.ID] = d
-		c.haystack = append(c.haystack, strings.ToLower(strings.Join([]string{
-			d.Title, d.DateString(), d.Place, d.Source, d.Speaker, strings.Join(d.Keywords, " "), d.Body,
-		}, "\n")))
+		c.text.add(i, d)
 	}
 }
 
@@ -119,28 +117,13 @@ func (c *Corpus) Find(id string) (*Document, error) {
 	return nil, fmt.Errorf("ID %q is ambiguous: %s%s start with it", id, strings.Join(ids, ", "), more)
 }
 
-// Filter returns the indexes into Docs of the documents that contain every
-// word of query (case-insensitively) in their title, date, place, source,
-// speaker or body, in corpus order. An empty query matches everything.
-func (c *Corpus) Filter(query string) []int {
-	terms := strings.Fields(strings.ToLower(query))
-	out := make([]int, 0, len(c.Docs))
-	for i := range c.Docs {
-		if matchesAll(c.haystack[i], terms) {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
-func matchesAll(hay string, terms []string) bool {
-	for _, t := range terms {
-		if !strings.Contains(hay, t) {
-			return false
-		}
-	}
-	return true
-}
+// Filter returns the indexes into Docs of the documents that hold every
+// word of query (any case) in their title, date, place, source, speaker,
+// tags or body: whole words, except the last, which may be the start of a
+// word while it is being typed. Documents with every word in their title
+// come first, then the rest, each in corpus order. An empty query matches
+// everything.
+func (c *Corpus) Filter(query string) []int { return c.search(query) }
 
 // displayPath is a path or message made safe and single-line for output.
 func displayPath(p string) string {

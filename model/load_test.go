@@ -662,7 +662,9 @@ func TestCorpusFilter(t *testing.T) {
 		{"all words must match", "kazakhstan sco", []int{0}},
 		{"one word missing", "kazakhstan timbuktu", []int{}},
 		{"word across documents", "plain", []int{2}},
-		{"common substring", "e", all},
+		{"a word being typed matches word starts", "e", []int{0, 3}},
+		{"earlier words are whole words", "plai words", []int{}},
+		{"title matches rank first", "headline", []int{1}},
 		{"non-ASCII case folding", "CAFÉ", []int{3}},
 		{"no match", "xylophone", []int{}},
 	}
@@ -685,5 +687,22 @@ func BenchmarkLoadSeeds(b *testing.B) {
 		if err != nil || c.Len() != 1 {
 			b.Fatalf("LoadFS: %v, %v", c, err)
 		}
+	}
+}
+
+func TestFilterRanksTitleMatchesFirst(t *testing.T) {
+	c := model.NewCorpus([]*model.Document{
+		{ID: "aaaaaaaaaaaa", Title: "Harvest report", Body: "The grain harvest was poor.", Words: 5},
+		{ID: "bbbbbbbbbbbb", Title: "Grain prices rise", Body: "Prices rose.", Words: 2},
+	}, nil)
+	if got := c.Filter("grain"); !slices.Equal(got, []int{1, 0}) {
+		t.Fatalf("Filter(grain) = %v, want the title match first", got)
+	}
+	if got := c.Query(model.Query{Text: "gra"}); !slices.Equal(got, []int{1, 0}) {
+		t.Fatalf("Query keeps the rank order: %v", got)
+	}
+	c.Append([]*model.Document{{ID: "cccccccccccc", Title: "Grain", Body: "Grain again.", Words: 2}}, nil)
+	if got := c.Filter("grain"); !slices.Equal(got, []int{1, 2, 0}) {
+		t.Fatalf("appended documents are searched too: %v", got)
 	}
 }

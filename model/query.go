@@ -24,41 +24,33 @@ func (q Query) Empty() bool {
 type textMemo struct {
 	mu    sync.Mutex
 	text  string
-	match []bool
+	match []int
+	docs  int // the corpus size the match was made for
 }
 
-// Query returns the indexes into Docs of the documents matching q, in
-// corpus order.
+// Query returns the indexes into Docs of the documents matching q: in the
+// free-text filter's rank order when there is text, else in corpus order.
 func (c *Corpus) Query(q Query) []int {
-	var textOK []bool
-	if strings.TrimSpace(q.Text) != "" {
-		textOK = c.textMatches(q.Text)
-	}
-	out := make([]int, 0, len(c.Docs))
-	for i, d := range c.Docs {
-		if textOK != nil && !textOK[i] {
-			continue
-		}
-		if matchesTags(d, q) {
+	candidates := c.textMatches(q.Text)
+	out := make([]int, 0, len(candidates))
+	for _, i := range candidates {
+		if matchesTags(c.Docs[i], q) {
 			out = append(out, i)
 		}
 	}
 	return out
 }
 
-// textMatches marks the documents holding every word of text.
-func (c *Corpus) textMatches(text string) []bool {
+// textMatches is Filter(text), remembered until the text or the corpus
+// changes, so toggling topics under a text filter does not search again.
+func (c *Corpus) textMatches(text string) []int {
 	c.memo.mu.Lock()
 	defer c.memo.mu.Unlock()
-	if c.memo.match != nil && c.memo.text == text && len(c.memo.match) == len(c.Docs) {
+	if c.memo.match != nil && c.memo.text == text && c.memo.docs == len(c.Docs) {
 		return c.memo.match
 	}
-	ok := make([]bool, len(c.Docs))
-	for _, i := range c.Filter(text) {
-		ok[i] = true
-	}
-	c.memo.text, c.memo.match = text, ok
-	return ok
+	c.memo.text, c.memo.match, c.memo.docs = text, c.Filter(text), len(c.Docs)
+	return c.memo.match
 }
 
 // matchesTags applies the topic and facet part of a query.

@@ -3,6 +3,10 @@ package tui
 import (
 	"path"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"charm.land/lipgloss/v2"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -22,6 +26,7 @@ type listPane struct {
 	cursor        int
 	offset        int
 	width, height int
+	terms         []string // the filter's words, marked in titles
 }
 
 // SetItems replaces the entries, keeping the cursor on the document with ID
@@ -101,15 +106,20 @@ func (l *listPane) entry(st Styles, d *model.Document, selected, focused bool) [
 	if tags := tagsLine(d); tags != "" && ansi.StringWidth(meta)+4 < textW {
 		metaLine += st.Tags.Render(ansi.Truncate(" · "+tags, textW-ansi.StringWidth(meta), "…"))
 	}
+	titleStyle := st.ListTitle
+	if selected {
+		titleStyle = st.ListSelTitle
+	}
+	styledTitle := markTerms(title, l.terms, titleStyle, st.Match)
 	if !selected {
-		return []string{"  " + st.ListTitle.Render(title), "  " + metaLine}
+		return []string{"  " + styledTitle, "  " + metaLine}
 	}
 	bar := st.ListBar
 	if !focused {
 		bar = st.ListBarBlurred
 	}
 	return []string{
-		bar.Render("│") + " " + st.ListSelTitle.Render(title),
+		bar.Render("│") + " " + styledTitle,
 		bar.Render("│") + " " + metaLine,
 	}
 }
@@ -133,4 +143,45 @@ func listMeta(d *model.Document) string {
 		parts = append(parts, path.Base(d.Path))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// markTerms styles title with base, and the words that start with one of
+// the filter's terms with match as well.
+func markTerms(title string, terms []string, base, match lipgloss.Style) string {
+	if len(terms) == 0 {
+		return base.Render(title)
+	}
+	var b strings.Builder
+	start := 0
+	for i, r := range title {
+		if i < start || !unicode.IsLetter(r) && !unicode.IsDigit(r) || i > 0 && isWordRune(title[:i]) {
+			continue
+		}
+		end := i
+		for end < len(title) {
+			r2, size := utf8.DecodeRuneInString(title[end:])
+			if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) {
+				break
+			}
+			end += size
+		}
+		word := strings.ToLower(title[i:end])
+		for _, t := range terms {
+			if strings.HasPrefix(word, t) {
+				b.WriteString(base.Render(title[start:i]))
+				b.WriteString(match.Inherit(base).Render(title[i:end]))
+				start = end
+				break
+			}
+		}
+	}
+	b.WriteString(base.Render(title[start:]))
+	return b.String()
+}
+
+// isWordRune reports whether s ends in a letter or digit, so a position
+// after it is inside a word.
+func isWordRune(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }

@@ -49,6 +49,7 @@ type Styles struct {
 	StatusMsg, StatusRt           lipgloss.Style
 
 	Chip, ChipActive, Tags lipgloss.Style
+	Match                  lipgloss.Style // filter words in list titles
 
 	Help   help.Styles
 	Filter textinput.Styles
@@ -82,6 +83,7 @@ func DefaultStyles(isDark bool) Styles {
 		Chip:              s.Foreground(p.text).Background(p.subtle),
 		ChipActive:        s.Foreground(p.accentText).Background(p.accent).Bold(true),
 		Tags:              s.Foreground(p.term),
+		Match:             s.Underline(true).Foreground(p.quote),
 		Help:              help.DefaultStyles(isDark),
 		Filter:            textinput.DefaultStyles(isDark),
 	}

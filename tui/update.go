@@ -3,6 +3,8 @@ package tui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"rostrum/model"
 )
 
 // Update dispatches each message to its handler. Non-key messages go to
@@ -168,6 +170,7 @@ func (a *App) applyFilter() tea.Cmd {
 		docs = append(docs, a.corpus.Docs[i])
 	}
 	a.list.SetItems(docs, keep)
+	a.list.terms = model.SearchTerms(a.filter.Value())
 	a.refreshChips(idx)
 	return a.syncReader()
 }

@@ -94,3 +94,22 @@ func TestFitBlock(t *testing.T) {
 		t.Errorf("padding: got %q", got)
 	}
 }
+
+func TestMarkTermsMarksWordStarts(t *testing.T) {
+	base := DefaultStyles(true).ListTitle
+	match := DefaultStyles(true).Match
+	got := markTerms("Grain prices: the grain trade", []string{"gra"}, base, match)
+	if ansi.Strip(got) != "Grain prices: the grain trade" {
+		t.Fatalf("text changed: %q", ansi.Strip(got))
+	}
+	marked := match.Inherit(base).Render("Grain")
+	if strings.Count(got, marked) != 1 || !strings.Contains(got, match.Inherit(base).Render("grain")) {
+		t.Fatalf("both words starting with the term should be marked: %q", got)
+	}
+	if strings.Contains(got, match.Inherit(base).Render("prices")) {
+		t.Fatal("other words must not be marked")
+	}
+	if markTerms("Agrarian", []string{"gra"}, base, match) != base.Render("Agrarian") {
+		t.Fatal("a term inside a word is not a match")
+	}
+}
