@@ -117,13 +117,7 @@ func (b *quoteBrowser) rows() int {
 
 // Move moves the cursor by delta entries, keeping it in view.
 func (b *quoteBrowser) Move(delta int) {
-	b.cursor = min(max(b.cursor+delta, 0), max(len(b.shown)-1, 0))
-	if b.cursor < b.offset {
-		b.offset = b.cursor
-	}
-	if b.cursor >= b.offset+b.rows() {
-		b.offset = b.cursor - b.rows() + 1
-	}
+	b.cursor, b.offset = scrollTo(b.cursor, b.offset, delta, len(b.shown), b.rows())
 }
 
 // View draws the browser: a title line, the filter line, the entries.

@@ -115,3 +115,18 @@ func joinColumns(blocks ...string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// scrollTo moves a cursor by delta within n entries, clamped, and returns
+// it with the offset of the first visible entry adjusted so that the
+// cursor stays in a window of rows entries. The list, the quote browser
+// and the topic picker all scroll this way.
+func scrollTo(cursor, offset, delta, n, rows int) (int, int) {
+	cursor = min(max(cursor+delta, 0), max(n-1, 0))
+	if cursor < offset {
+		offset = cursor
+	}
+	if cursor >= offset+rows {
+		offset = cursor - rows + 1
+	}
+	return cursor, min(max(offset, 0), max(n-rows, 0))
+}

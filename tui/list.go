@@ -70,15 +70,7 @@ func (l *listPane) Move(delta int) bool {
 func (l *listPane) Page() int { return max(1, l.height/rowsPerItem) }
 
 func (l *listPane) clamp() {
-	l.cursor = min(max(l.cursor, 0), max(len(l.docs)-1, 0))
-	page := l.Page()
-	if l.cursor < l.offset {
-		l.offset = l.cursor
-	}
-	if l.cursor >= l.offset+page {
-		l.offset = l.cursor - page + 1
-	}
-	l.offset = min(max(l.offset, 0), max(len(l.docs)-page, 0))
+	l.cursor, l.offset = scrollTo(l.cursor, l.offset, 0, len(l.docs), l.Page())
 }
 
 // View draws the visible entries. empty is shown when there are none.

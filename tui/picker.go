@@ -112,13 +112,7 @@ func (p *topicPicker) narrow() {
 func (p *topicPicker) rows() int { return max(p.height-3, 1) }
 
 func (p *topicPicker) move(delta int) {
-	p.cursor = min(max(p.cursor+delta, 0), max(len(p.shown)-1, 0))
-	if p.cursor < p.offset {
-		p.offset = p.cursor
-	}
-	if p.cursor >= p.offset+p.rows() {
-		p.offset = p.cursor - p.rows() + 1
-	}
+	p.cursor, p.offset = scrollTo(p.cursor, p.offset, delta, len(p.shown), p.rows())
 }
 
 // View draws the picker.
