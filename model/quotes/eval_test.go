@@ -22,15 +22,15 @@ import (
 
 // Regression floors for the PolNeAR evaluation (issue 3, §5), checked on
 // both splits. They sit about 0.01–0.02 below the lower of the train and
-// dev figures measured last (detection P 0.969, R 0.955, speaker precision
-// 0.950, coverage 0.731, TERM leak 0.015), so the test fails when a change
-// makes things worse. The targets on unseen news are detection P ≥ 0.97
+// dev figures measured last, with paragraphs split as Rostrum splits them
+// (detection P 0.970, R 0.955, speaker precision 0.931, coverage 0.731,
+// TERM leak 0.014), so the test fails when a change makes things worse. The targets on unseen news are detection P ≥ 0.97
 // and R ≥ 0.95, speaker precision ≥ 0.92 at coverage ≥ 0.75: whoever
 // improves the rules should raise these floors towards them.
 const (
 	floorDetectionPrecision = 0.955
 	floorDetectionRecall    = 0.94
-	floorSpeakerPrecision   = 0.93
+	floorSpeakerPrecision   = 0.91
 	floorSpeakerCoverage    = 0.71
 	ceilingTermLeak         = 0.025 // share of predicted quotes that look like terms
 )
@@ -239,10 +239,14 @@ func runeIndex(text string) []int {
 	return append(idx, len(text))
 }
 
-// blocks are the byte ranges of the blank-line separated blocks of text
-// (a blank line is empty or holds only white space), each trimmed of
-// surrounding white space.
+// blocks are the byte ranges of the paragraphs of text as Rostrum splits
+// them (model.splitParagraphs): blank-line separated blocks, or every
+// non-blank line when the lines average over 100 bytes (paragraphs written
+// one to a line); each trimmed of surrounding white space.
 func blocks(text string) []quotes.Range {
+	if longLines(text) {
+		return lineRanges(text)
+	}
 	var out []quotes.Range
 	start, end := -1, -1
 	flush := func() {
@@ -273,6 +277,38 @@ func blocks(text string) []quotes.Range {
 		pos = lineEnd + 1
 	}
 	flush()
+	return out
+}
+
+// longLines reports whether the non-blank lines of text average over 100
+// bytes, the rule model.splitParagraphs uses.
+func longLines(text string) bool {
+	total, n := 0, 0
+	for _, l := range strings.Split(text, "\n") {
+		if strings.TrimSpace(l) != "" {
+			total += len(l)
+			n++
+		}
+	}
+	return n >= 3 && total/n > 100
+}
+
+// lineRanges are the trimmed byte ranges of the non-blank lines of text.
+func lineRanges(text string) []quotes.Range {
+	var out []quotes.Range
+	for pos := 0; pos < len(text); {
+		end := len(text)
+		if nl := strings.IndexByte(text[pos:], '\n'); nl >= 0 {
+			end = pos + nl
+		}
+		seg := text[pos:end]
+		lo := pos + len(seg) - len(strings.TrimLeftFunc(seg, unicode.IsSpace))
+		hi := pos + len(strings.TrimRightFunc(seg, unicode.IsSpace))
+		if lo < hi {
+			out = append(out, quotes.Range{Start: lo, End: hi})
+		}
+		pos = end + 1
+	}
 	return out
 }
 
