@@ -12,8 +12,9 @@ import (
 
 // ListCmd prints the documents of a corpus.
 type ListCmd struct {
-	Paths  []string `arg:"" optional:"" name:"path" help:"Files or folders to read; - reads standard input. Default: the embedded seeds."`
-	Format string   `help:"Output format: text (aligned columns) or json (one array)." enum:"text,json" default:"text" short:"f"`
+	Paths    []string `arg:"" optional:"" name:"path" help:"Files or folders to read; - reads standard input. Default: the embedded seeds."`
+	Format   string   `help:"Output format: text (aligned columns) or json (one array)." enum:"text,json" default:"text" short:"f"`
+	Problems bool     `help:"List the files that could not be read, with why, instead of the documents."`
 	TopicFilter
 }
 
@@ -67,6 +68,9 @@ func (l *ListCmd) Run(s *stdio) error {
 	c, lx, err := loadTagged(l.Paths, s)
 	if err != nil {
 		return err
+	}
+	if l.Problems {
+		return writeProblems(s, c.Problems, l.Format)
 	}
 	docs, err := l.docs(c, lx)
 	if err != nil {
@@ -194,4 +198,26 @@ func entitiesOf(d *model.Document) entitiesJSON {
 		Organisations: append([]string{}, f.Organisations...),
 		Places:        append([]string{}, f.Places...),
 	}
+}
+
+// writeProblems lists the files that could not be read: "path: reason"
+// lines, or a JSON array of {path, reason}.
+func writeProblems(s *stdio, problems []model.Problem, format string) error {
+	if format == "json" {
+		type entry struct {
+			Path   string `json:"path"`
+			Reason string `json:"reason"`
+		}
+		out := make([]entry, 0, len(problems))
+		for _, p := range problems {
+			out = append(out, entry{p.Path, p.Reason})
+		}
+		return writeJSON(s, out)
+	}
+	for _, p := range problems {
+		if _, err := fmt.Fprintln(s.out, p.String()); err != nil {
+			return err
+		}
+	}
+	return nil
 }

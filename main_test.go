@@ -368,3 +368,21 @@ func TestUserTopicsFile(t *testing.T) {
 		t.Fatalf("a broken topics file should be reported and the built-in topics still work: %d\n%s\n%s", r.code, r.out, r.err)
 	}
 }
+
+func TestListProblems(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "bin.txt"), []byte{0, 1, 2}, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ok.txt"), []byte("Fine text here."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, nil, "", "list", "--problems", dir)
+	if r.code != 0 || !strings.Contains(r.out, "bin.txt: binary file") || strings.Contains(r.out, "ok.txt") {
+		t.Fatalf("--problems should list the unreadable file only: %d\n%s\n%s", r.code, r.out, r.err)
+	}
+	r = runCLI(t, nil, "", "list", "--problems", "-f", "json", dir)
+	if !strings.Contains(r.out, `"reason": "binary file`) {
+		t.Fatalf("json problems: %s", r.out)
+	}
+}

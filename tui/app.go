@@ -62,12 +62,14 @@ type App struct {
 	styles Styles
 	theme  Theme
 
-	ready      bool // a window size has arrived; nothing is drawn before
-	lay        layout
-	focus      pane
-	readerOpen bool
-	filtering  bool
-	showHelp   bool
+	ready          bool // a window size has arrived; nothing is drawn before
+	lay            layout
+	focus          pane
+	readerOpen     bool
+	filtering      bool
+	showHelp       bool
+	showProbs      bool // the problems screen covers the panes
+	problemsOffset int
 
 	filter  textinput.Model
 	list    listPane
@@ -181,6 +183,9 @@ func (a *App) bodyView() string {
 	l := a.lay
 	if l.bodyH <= 0 || l.width <= 0 {
 		return ""
+	}
+	if a.showProbs {
+		return fitBlock(a.problemsView(l.width), l.width, l.bodyH)
 	}
 	if a.picker != nil {
 		a.picker.width, a.picker.height = l.width, l.bodyH

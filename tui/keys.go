@@ -19,6 +19,7 @@ type KeyMap struct {
 	ClearTopics, Topics      key.Binding
 	PickToggle, PickApply    key.Binding
 	PickCancel, PickMode     key.Binding
+	Problems                 key.Binding
 	Help, Quit, ForceQuit    key.Binding
 }
 
@@ -57,6 +58,7 @@ func DefaultKeyMap() KeyMap {
 		PickApply:    b([]string{"enter"}, "enter", "apply"),
 		PickCancel:   b([]string{"esc"}, "esc", "cancel"),
 		PickMode:     b([]string{"tab"}, "tab", "all of / any of"),
+		Problems:     b([]string{"!"}, "!", "problems"),
 		Help:         b([]string{"?"}, "?", "help"),
 		Quit:         b([]string{"q"}, "q", "quit"),
 		ForceQuit:    b([]string{"ctrl+c"}, "ctrl+c", "quit"),
@@ -107,6 +109,6 @@ func (h contextHelp) FullHelp() [][]key.Binding {
 		{k.Open, k.Back, k.Focus, k.NextDoc, k.PrevDoc, k.Filter, k.FilterAccept, k.FilterCancel},
 		{k.NextQuote, k.PrevQuote, k.CopyQuote, k.CopyCitation, k.Quotes, k.SortQuotes},
 		{k.Chips, k.ClearTopics, k.Topics, k.PickToggle, k.PickMode},
-		{k.Help, k.Quit, k.ForceQuit},
+		{k.Problems, k.Help, k.Quit, k.ForceQuit},
 	}
 }

@@ -281,3 +281,22 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 		})
 	}
 }
+
+func TestProblemsScreen(t *testing.T) {
+	d, err := model.ParseText("a.txt", topicSport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New(model.NewCorpus([]*model.Document{d}, []model.Problem{{Path: "bad\x1b[2J.txt", Reason: "binary file (contains NUL bytes)"}}), Options{Theme: ThemeDark})
+	h := &harness{t: t, app: a, clip: &fakeClipboard{}}
+	h.size(100, 20).keys("!")
+	scr := h.screen()
+	if !strings.Contains(scr, "1 file or record could not be read") || !strings.Contains(scr, "bad.txt") || !strings.Contains(scr, "binary file") {
+		t.Fatalf("the problems screen should list the file and why:\n%s", scr)
+	}
+	assertOnlySGR(t, a.View().Content)
+	h.keys("esc")
+	if a.showProbs {
+		t.Fatal("esc closes the problems screen")
+	}
+}

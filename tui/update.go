@@ -86,6 +86,9 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if a.showHelp {
 		return a.handleHelpKey(msg)
 	}
+	if a.showProbs {
+		return a.handleProblemsKey(msg)
+	}
 	if a.browser != nil {
 		return a.handleBrowserKey(msg)
 	}
@@ -94,6 +97,9 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, tea.Quit
 	case key.Matches(msg, a.keys.Help):
 		a.showHelp = true
+		return a, nil
+	case key.Matches(msg, a.keys.Problems):
+		a.showProbs, a.problemsOffset = true, 0
 		return a, nil
 	case key.Matches(msg, a.keys.Focus):
 		return a, a.toggleFocus()
@@ -127,6 +133,21 @@ func (a *App) handleHelpKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, tea.Quit
 	case key.Matches(msg, a.keys.Help, a.keys.Back):
 		a.showHelp = false
+	}
+	return a, nil
+}
+
+// handleProblemsKey scrolls the problems screen and closes it.
+func (a *App) handleProblemsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, a.keys.Quit):
+		return a, tea.Quit
+	case key.Matches(msg, a.keys.Problems, a.keys.Back):
+		a.showProbs = false
+	case key.Matches(msg, a.keys.Down):
+		a.problemsOffset = min(a.problemsOffset+1, max(len(a.corpus.Problems)-1, 0))
+	case key.Matches(msg, a.keys.Up):
+		a.problemsOffset = max(a.problemsOffset-1, 0)
 	}
 	return a, nil
 }
