@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"strings"
 	"time"
+	"unicode"
 
 	"rostrum/model/quotes"
 	"rostrum/model/topics"
@@ -64,6 +65,11 @@ type Document struct {
 	Topics       []topics.Tag
 	TopicMatches []topics.Match
 	Facets       Facets
+
+	// indexed are the document's distinct lower-case words, made while it
+	// is analysed (in parallel) and handed to the corpus's text index,
+	// which clears them.
+	indexed []string
 }
 
 // HasDate reports whether the document's date is known.
@@ -103,7 +109,21 @@ func (d *Document) setBody(paras []string) {
 		d.Paragraphs[i] = d.Body[off : off+len(p)]
 		off += len(p) + 2
 	}
-	d.Words = len(strings.Fields(d.Body))
+	d.Words = countWords(d.Body)
+}
+
+// countWords counts the runs of non-space characters, as
+// len(strings.Fields(s)) would, without building the slice.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
 
 // ParagraphRanges are the byte ranges of the paragraphs in Body.

@@ -85,6 +85,7 @@ func (d *Document) analyse() {
 		d.tagTokens(lx, toks)
 	}
 	d.findFacets(toks)
+	d.indexed = distinctWords(d)
 }
 
 // parseWire fills d from an agency item whose date prefix has been removed.

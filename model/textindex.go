@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // textIndex is an inverted index of the words of every document's title,
@@ -23,33 +24,95 @@ type wordIndex struct {
 
 // indexWords splits text into lower-case words (letters and digits).
 func indexWords(text string) []string {
-	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	var out []string
+	eachWord(text, func(w string) { out = append(out, w) })
+	return out
 }
 
-// add indexes document i.
-func (x *textIndex) add(i int, d *Document) {
+// eachWord calls fn with each lower-case word (run of letters and digits)
+// of text. ASCII words that are lower case already are not copied.
+func eachWord(text string, fn func(string)) {
+	start := -1
+	ascii, lower := true, true
+	emit := func(end int) {
+		w := text[start:end]
+		if !ascii || !lower {
+			w = strings.ToLower(w)
+		}
+		fn(w)
+		start, ascii, lower = -1, true, true
+	}
+	for i, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			if r >= utf8.RuneSelf {
+				ascii = false
+			} else if r >= 'A' && r <= 'Z' {
+				lower = false
+			}
+			continue
+		}
+		if start >= 0 {
+			emit(i)
+		}
+	}
+	if start >= 0 {
+		emit(len(text))
+	}
+}
+
+// distinctWords are the distinct lower-case words of a document's
+// indexed fields: title, date, place, source, speaker, tags, topic labels
+// and body.
+func distinctWords(d *Document) []string {
 	var labels []string
 	for _, t := range d.Topics {
 		labels = append(labels, t.Label)
 	}
-	x.all.add(i, strings.Join([]string{d.Title, d.DateString(), d.Place, d.Source, d.Speaker,
-		strings.Join(d.Keywords, " "), strings.Join(labels, " "), d.Body}, "\n"))
-	x.title.add(i, d.Title)
+	seen := map[string]struct{}{}
+	var out []string
+	for _, f := range []string{d.Title, d.DateString(), d.Place, d.Source, d.Speaker,
+		strings.Join(d.Keywords, " "), strings.Join(labels, " "), d.Body} {
+		eachWord(f, func(w string) {
+			if _, dup := seen[w]; !dup {
+				seen[w] = struct{}{}
+				out = append(out, w)
+			}
+		})
+	}
+	return out
 }
 
-// add indexes the words of text as document i's.
-func (x *wordIndex) add(i int, text string) {
+// add indexes document i, with the words analyse prepared when it can.
+func (x *textIndex) add(i int, d *Document) {
+	words := d.indexed
+	if words == nil {
+		words = distinctWords(d)
+	}
+	d.indexed = nil
+	x.all.addWords(i, words)
+	x.title.addWords(i, uniqueWords(d.Title))
+}
+
+// uniqueWords are the distinct lower-case words of text.
+func uniqueWords(text string) []string {
+	var out []string
+	eachWord(text, func(w string) {
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	})
+	return out
+}
+
+// addWords records that document i holds the (distinct) words.
+func (x *wordIndex) addWords(i int, words []string) {
 	if x.postings == nil {
 		x.postings = map[string][]int32{}
 	}
-	seen := map[string]bool{}
-	for _, w := range indexWords(text) {
-		if seen[w] {
-			continue
-		}
-		seen[w] = true
+	for _, w := range words {
 		x.postings[w] = append(x.postings[w], int32(i))
 	}
 	x.vocab = nil
