@@ -329,7 +329,9 @@ func bareName(mention string) string {
 		if t.in(honorifics) || t.in(roleWords) {
 			continue
 		}
-		if !nameWord(t) || !t.capitalised() {
+		// The first word must be a name's; later ones only capitalised, as
+		// surnames such as May or Will are also common words.
+		if !t.capitalised() || len(words) == 0 && !nameWord(t) {
 			return ""
 		}
 		words = append(words, w)

@@ -35,6 +35,11 @@ func mentionBefore(s string, k int) (int, int, bool) {
 		if prev < 0 || strings.ContainsAny(s[lo+prev:j], "“”\"") {
 			return 0, 0, false
 		}
+		// "The Shadow Secretary for the Family, Theresa May, said": a name
+		// in the appositive is the speaker.
+		if a, b, ok := appositiveName(s, lo+prev+1, j-1); ok {
+			return a, b, true
+		}
 		j = skipSpaceBack(s, lo+prev)
 		w, ws = prevWord(s, j)
 	}
@@ -126,4 +131,28 @@ func isAdverb(w string) bool {
 		return true
 	}
 	return len(w) > 3 && strings.HasSuffix(w, "ly") && !startsUpper(w)
+}
+
+// appositiveName reports whether s[lo:hi] is a person's name alone: two to
+// four capitalised words (initials and connectors allowed).
+func appositiveName(s string, lo, hi int) (int, int, bool) {
+	seg := strings.TrimSpace(s[lo:hi])
+	if seg == "" {
+		return 0, 0, false
+	}
+	words := strings.Fields(seg)
+	if len(words) < 2 || len(words) > 4 {
+		return 0, 0, false
+	}
+	for k, w := range words {
+		if connectors[w] && k > 0 && k < len(words)-1 {
+			continue
+		}
+		lw := strings.ToLower(w)
+		if !startsUpper(w) || roleWords[lw] || k == 0 && (sentenceStarters[lw] || nonNameWords[lw]) {
+			return 0, 0, false // later words may be "May" or "Will", which are surnames too
+		}
+	}
+	start := lo + strings.Index(s[lo:hi], seg)
+	return start, start + len(seg), true
 }

@@ -1132,3 +1132,12 @@ func TestTranscriptTurns(t *testing.T) {
 		t.Errorf("without metadata the turn speaker is the label, got %q", got)
 	}
 }
+
+func TestAppositiveNameIsTheSpeaker(t *testing.T) {
+	text := `The Shadow Secretary of State for the Family, Theresa May, said: "These plans were announced by the chancellor in his pre-budget review."`
+	r := Extract(text, paragraphs(text))
+	qs := r.Quotes()
+	if len(qs) != 1 || qs[0].Speaker != "Theresa May" || qs[0].Mention != "Theresa May" {
+		t.Fatalf("the name in the appositive is the speaker, not the role before it:%s", describe(text, r))
+	}
+}
