@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -22,6 +23,15 @@ const (
 	mkTermEnd      = "\U000E0074"
 	mkTopicStart   = "\U000E0050" // words that gave the document a topic
 	mkTopicEnd     = "\U000E0070"
+	mkQuietStart   = "\U000E0055" // a transcript's turn label or stage direction
+	mkQuietEnd     = "\U000E0075"
+)
+
+var (
+	// stageDirection is a transcript's note of what happened: "(Applause.)".
+	stageDirection = regexp.MustCompile(`\((?:Applause|Laughter|Laughs|Cheers|Cheering|Booing|Inaudible|Crosstalk|Cross-talk|Pause|Music|Silence|Audience)[^()\n]{0,40}\)`)
+	// turnLabel opens a transcript turn: "THE PRESIDENT:", "Q:", "MR. SMITH:".
+	turnLabel = regexp.MustCompile(`(?m)^(?:[A-Z][A-Z.'’ -]{1,30}|Q):`)
 )
 
 // insertion is a marker to put into the body at a byte offset. At equal
@@ -68,6 +78,13 @@ func readerMarkup(d *model.Document) string {
 	for _, t := range d.Terms {
 		ins = append(ins, insertion{t.Outer.Start, 4, mkTermStart}, insertion{t.Outer.End, 0, mkTermEnd})
 		edges = append(edges, t.Outer.Start, t.Outer.End)
+	}
+	for _, re := range []*regexp.Regexp{turnLabel, stageDirection} {
+		for _, m := range re.FindAllStringIndex(d.Body, -1) {
+			if !crosses(edges, m[0], m[1]) {
+				ins = append(ins, insertion{m[0], 5, mkQuietStart}, insertion{m[1], -1, mkQuietEnd})
+			}
+		}
 	}
 	for _, m := range d.TopicMatches {
 		// Marked words nest inside quotes and terms or stay outside them:

@@ -8,7 +8,7 @@ import (
 // paintStyles are the SGR sequences the painter applies on top of
 // Glamour's own styles.
 type paintStyles struct {
-	quote, quoteSel, speaker, term, topic string
+	quote, quoteSel, speaker, term, topic, quiet string
 }
 
 // painted is a rendering with quotes, speakers and terms styled.
@@ -120,7 +120,9 @@ func (p *painter) marker(r rune) bool {
 		p.push(p.st.term)
 	case mkTopicStart:
 		p.push(p.st.topic)
-	case mkQuoteEnd, mkSpeakerEnd, mkTermEnd, mkTopicEnd:
+	case mkQuietStart:
+		p.push(p.st.quiet)
+	case mkQuoteEnd, mkSpeakerEnd, mkTermEnd, mkTopicEnd, mkQuietEnd:
 		p.pop()
 	default:
 		return false

@@ -146,3 +146,18 @@ func TestQuoteBrowser(t *testing.T) {
 		t.Fatal("esc should close the browser")
 	}
 }
+
+func TestTranscriptLabelsAndStageDirectionsAreQuiet(t *testing.T) {
+	text := "President: Donald Trump\n\nTHE PRESIDENT: Thank you very much. (Applause.) We will win.\n\nQ: Sir, a question about the date."
+	h := newHarness(t, text).size(120, 30)
+	raw := h.app.reader.raw
+	for _, s := range []string{mkQuietStart + "THE PRESIDENT:" + mkQuietEnd, mkQuietStart + "(Applause.)" + mkQuietEnd, mkQuietStart + "Q:" + mkQuietEnd} {
+		if !strings.Contains(raw, s) {
+			t.Errorf("%q should be marked quiet in %q", s, raw)
+		}
+	}
+	painted := h.app.reader.vp.GetContent()
+	if !strings.Contains(painted, h.app.styles.Paint.quiet) || strings.ContainsAny(painted, mkQuietStart+mkQuietEnd) {
+		t.Fatal("quiet parts are painted and their markers removed")
+	}
+}

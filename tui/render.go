@@ -214,7 +214,7 @@ func MetaLine(d *model.Document) string {
 			parts = append(parts, s)
 		}
 	}
-	parts = append(parts, fmt.Sprintf("%d words · %d min", d.Words, d.ReadingMinutes()))
+	parts = append(parts, fmt.Sprintf("%s words · %s min", thousands(d.Words), thousands(d.ReadingMinutes())))
 	return strings.Join(parts, " · ")
 }
 

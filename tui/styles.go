@@ -100,6 +100,7 @@ func DefaultStyles(isDark bool) Styles {
 		speaker:  ansi.NewStyle().ForegroundColor(p.accent).Italic(true).String(),
 		term:     ansi.NewStyle().ForegroundColor(p.term).Italic(true).String(),
 		topic:    ansi.NewStyle().UnderlineStyle(ansi.UnderlineDotted).String(),
+		quiet:    ansi.NewStyle().ForegroundColor(p.muted).Italic(true).String(),
 	}
 	return st
 }
