@@ -69,13 +69,23 @@ func isMarkdown(path string) bool {
 // is not a JSON object with a text becomes a problem naming the line; the
 // other lines load. Blank lines are skipped.
 func ParseJSONL(path string, raw []byte) ([]*Document, []Problem) {
+	return parseMany(path, raw, jsonlDocs)
+}
+
+// parseMany decodes a file that holds many documents and splits it with
+// split; every document carries the decoding note, if any.
+func parseMany(path string, raw []byte, split func(path, text string) ([]*Document, []Problem)) ([]*Document, []Problem) {
 	text, note, err := Decode(raw)
 	if err != nil {
 		return nil, []Problem{{Path: path, Reason: err.Error()}}
 	}
-	var docs []*Document
-	var problems []Problem
-	defer func() { noteAll(docs, note) }()
+	docs, problems := split(path, text)
+	noteAll(docs, note)
+	return docs, problems
+}
+
+// jsonlDocs splits decoded JSON Lines into documents and problems.
+func jsonlDocs(path, text string) (docs []*Document, problems []Problem) {
 	for n, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" {

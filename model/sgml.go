@@ -32,13 +32,11 @@ func isSGML(path string) bool { return strings.EqualFold(filepath.Ext(path), ".s
 // the body with its hard-wrapped lines joined into paragraphs. A story
 // with neither title nor body is a problem.
 func ParseSGML(path string, raw []byte) ([]*Document, []Problem) {
-	text, note, err := Decode(raw)
-	if err != nil {
-		return nil, []Problem{{Path: path, Reason: err.Error()}}
-	}
-	var docs []*Document
-	var problems []Problem
-	defer func() { noteAll(docs, note) }()
+	return parseMany(path, raw, sgmlDocs)
+}
+
+// sgmlDocs splits decoded SGML into one document per story.
+func sgmlDocs(path, text string) (docs []*Document, problems []Problem) {
 	for n, story := range sgmlStories(text) {
 		m := []string{"", story}
 		where := fmt.Sprintf("%s#%d", path, n+1)

@@ -7,8 +7,6 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/clipperhouse/uax29/v2/words"
 )
 
 //go:embed data/countries.tsv
@@ -112,7 +110,7 @@ type word struct {
 // order of first mention. Names match case-sensitively, so "US" is the
 // United States and "us" is not.
 func (g *Gazetteer) Find(text string) (orgs, places []string) {
-	return g.find(text, capitalisedRuns(text))
+	return g.FindTokens(text, Tokens(text))
 }
 
 // FindTokens is Find for a text already split by Tokens.
@@ -179,28 +177,6 @@ func adjacentWords(text string, ws []word) bool {
 		}
 	}
 	return true
-}
-
-// capitalisedRuns lists the words of text, keeping the small lower-case
-// words that join the words of names ("of", "the", "and", "for").
-func capitalisedRuns(text string) []word {
-	var out []word
-	it := words.FromString(text)
-	for it.Next() {
-		w := it.Value()
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			continue
-		}
-		if !unicode.IsUpper(r) && !nameJoiner[w] {
-			// Lower-case words break names; keep a marker so runs do not
-			// join across them.
-			out = append(out, word{text: "", start: it.Start(), end: it.End()})
-			continue
-		}
-		out = append(out, word{text: w, start: it.Start(), end: it.End()})
-	}
-	return out
 }
 
 // nameJoiner are lower-case words found inside organisation names.
