@@ -69,7 +69,15 @@ func isMarkdown(path string) bool {
 // is not a JSON object with a text becomes a problem naming the line; the
 // other lines load. Blank lines are skipped.
 func ParseJSONL(path string, raw []byte) ([]*Document, []Problem) {
-	return parseMany(path, raw, jsonlDocs)
+	return analyseAll(parseMany(path, raw, jsonlDocs))
+}
+
+// analyseAll analyses each document with the built-in lexicon.
+func analyseAll(docs []*Document, problems []Problem) ([]*Document, []Problem) {
+	for _, d := range docs {
+		d.analyse(nil)
+	}
+	return docs, problems
 }
 
 // parseMany decodes a file that holds many documents and splits it with
@@ -102,14 +110,13 @@ func jsonlDocs(path, text string) (docs []*Document, problems []Problem) {
 			problems = append(problems, Problem{Path: where, Reason: "more than one JSON value on the line"})
 			continue
 		}
-		d, err := ParseText(where, r.Text)
+		d, err := parseText(where, r.Text)
 		if err != nil {
 			problems = append(problems, Problem{Path: where, Reason: "no text"})
 			continue
 		}
 		d.Format = FormatJSONL
 		r.apply(d)
-		d.analyse()
 		docs = append(docs, d)
 	}
 	return docs, problems

@@ -216,11 +216,7 @@ func loadSources(ctx context.Context, srcs []source, problems []Problem, opts Lo
 					d.File = src.path
 					sidecars.apply(d, src.path)
 				}
-				if opts.Lexicon != nil {
-					if builtin, _ := topics.Builtin(); opts.Lexicon != builtin {
-						d.Tag(opts.Lexicon)
-					}
-				}
+				d.analyse(opts.Lexicon)
 			}
 			docs[i] = ds
 			fl.done(i, ds, probs[i])
@@ -242,26 +238,26 @@ func loadSources(ctx context.Context, srcs []source, problems []Problem, opts Lo
 	return NewCorpus(loaded, problems), nil
 }
 
-// readSource reads and parses one source, enforcing the size cap: one
-// document, or one per good line of a JSON Lines file with a problem for
-// each bad line.
+// readSource reads and parses (but does not analyse) one source, enforcing
+// the size cap: one document, or one per good line of a JSON Lines file
+// with a problem for each bad line.
 func readSource(src source, opts LoadOptions) ([]*Document, []Problem, error) {
 	raw, err := readLimited(src, opts)
 	if err != nil {
 		return nil, nil, err
 	}
 	if isJSONL(src.path) || isSGML(src.path) {
-		parse := ParseJSONL
+		split := jsonlDocs
 		if isSGML(src.path) {
-			parse = ParseSGML
+			split = sgmlDocs
 		}
-		docs, probs := parse(src.path, raw)
+		docs, probs := parseMany(src.path, raw, split)
 		if len(docs) == 0 && len(probs) == 0 {
 			return nil, nil, ErrEmpty
 		}
 		return docs, probs, nil
 	}
-	d, err := Parse(src.path, raw)
+	d, err := parseRaw(src.path, raw)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -706,3 +706,29 @@ func TestFilterRanksTitleMatchesFirst(t *testing.T) {
 		t.Fatalf("appended documents are searched too: %v", got)
 	}
 }
+
+// BenchmarkLoadCorpora loads and analyses every real corpus under
+// $ROSTRUM_CORPORA; MB/s is over the bytes of the files read.
+func BenchmarkLoadCorpora(b *testing.B) {
+	root := os.Getenv("ROSTRUM_CORPORA")
+	if root == "" {
+		b.Skip("set ROSTRUM_CORPORA to the corpora folder to load the real corpora")
+	}
+	var size int64
+	_ = filepath.WalkDir(root, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			if info, err := d.Info(); err == nil {
+				size += info.Size()
+			}
+		}
+		return nil
+	})
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		c, err := model.Load(context.Background(), []string{root}, model.LoadOptions{})
+		if err != nil || c.Len() < 1000 {
+			b.Fatalf("Load: %v documents, %v", c.Len(), err)
+		}
+	}
+}

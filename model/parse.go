@@ -34,11 +34,22 @@ var (
 // Parse decodes, sanitises and parses one file's bytes into a Document.
 // path is recorded as the document's Path and used in messages only.
 func Parse(path string, raw []byte) (*Document, error) {
+	d, err := parseRaw(path, raw)
+	if err != nil {
+		return nil, err
+	}
+	d.analyse(nil)
+	return d, nil
+}
+
+// parseRaw is Parse without the analysis, which the loader runs once the
+// sidecar metadata and the user's lexicon are known.
+func parseRaw(path string, raw []byte) (*Document, error) {
 	text, note, err := Decode(raw)
 	if err != nil {
 		return nil, err
 	}
-	d, err := ParseText(path, text)
+	d, err := parseText(path, text)
 	if err != nil {
 		return nil, err
 	}
@@ -51,6 +62,16 @@ func Parse(path string, raw []byte) (*Document, error) {
 // ParseText sanitises text and parses it as a wire item when it opens with
 // a "date YYYY-MM-DD" prefix, and as plain text otherwise.
 func ParseText(path, text string) (*Document, error) {
+	d, err := parseText(path, text)
+	if err != nil {
+		return nil, err
+	}
+	d.analyse(nil)
+	return d, nil
+}
+
+// parseText is ParseText without the analysis.
+func parseText(path, text string) (*Document, error) {
 	text = Sanitize(text)
 	trimmed := strings.TrimSpace(text)
 	if trimmed == "" {
@@ -68,20 +89,23 @@ func ParseText(path, text string) (*Document, error) {
 	if d.Body == "" {
 		return nil, ErrEmpty
 	}
-	d.analyse()
 	return d, nil
 }
 
-// analyse finds the document's quotes, topics and facets from its text
-// and metadata. It runs again when metadata arrives later (a JSON Lines
-// record, a sidecar file), since the speaker and title take part.
-func (d *Document) analyse() {
+// analyse finds the document's quotes, topics (with lx, or the built-in
+// lexicon when lx is nil) and facets from its text and metadata. It runs
+// once, after all metadata is known (a JSON Lines record, a sidecar file),
+// since the speaker and title take part.
+func (d *Document) analyse(lx *topics.Lexicon) {
 	d.Title, d.Place, d.Source = oneLine(d.Title), oneLine(d.Place), oneLine(d.Source)
 	d.Speaker = oneLine(d.Speaker)
 	d.findQuotes()
 	// The body is split into words once, for the topics and the gazetteer.
 	toks := topics.Tokens(d.Body)
-	if lx, err := topics.Builtin(); err == nil {
+	if lx == nil {
+		lx, _ = topics.Builtin()
+	}
+	if lx != nil {
 		d.tagTokens(lx, toks)
 	}
 	d.findFacets(toks)

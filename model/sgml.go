@@ -32,7 +32,7 @@ func isSGML(path string) bool { return strings.EqualFold(filepath.Ext(path), ".s
 // the body with its hard-wrapped lines joined into paragraphs. A story
 // with neither title nor body is a problem.
 func ParseSGML(path string, raw []byte) ([]*Document, []Problem) {
-	return parseMany(path, raw, sgmlDocs)
+	return analyseAll(parseMany(path, raw, sgmlDocs))
 }
 
 // sgmlDocs splits decoded SGML into one document per story.
@@ -62,7 +62,7 @@ func sgmlDocs(path, text string) (docs []*Document, problems []Problem) {
 		if body == "" {
 			body = title
 		}
-		d, err := ParseText(where, title+"\n\n"+body)
+		d, err := parseText(where, title+"\n\n"+body)
 		if err != nil {
 			problems = append(problems, Problem{Path: where, Reason: err.Error()})
 			continue
@@ -74,7 +74,6 @@ func sgmlDocs(path, text string) (docs []*Document, problems []Problem) {
 		if dm := sgmlDateline.FindStringSubmatch(f["DATELINE"]); dm != nil {
 			d.Place = placeName(strings.TrimSpace(dm[1]))
 		}
-		d.analyse()
 		docs = append(docs, d)
 	}
 	return docs, problems

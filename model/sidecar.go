@@ -27,18 +27,14 @@ type sidecars struct {
 func newSidecars() *sidecars { return &sidecars{tables: map[string]map[string]map[string]string{}} }
 
 // apply fills d from the nearest sidecar file above path that names it,
-// and analyses it again when anything changed.
+// The loader analyses the document afterwards.
 func (s *sidecars) apply(d *Document, path string) {
 	base := filepath.Base(path)
 	key := strings.TrimSuffix(base, filepath.Ext(base))
 	for dir := filepath.Dir(path); ; dir = filepath.Dir(dir) {
 		if row := s.table(dir)[key]; row != nil {
-			title, speaker := d.Title, d.Speaker
 			for field, value := range row {
 				d.setField(field, value)
-			}
-			if d.Title != title || d.Speaker != speaker {
-				d.analyse() // the title and speaker take part in the analysis
 			}
 			return
 		}

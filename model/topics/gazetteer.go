@@ -25,6 +25,7 @@ type Gazetteer struct {
 	places map[string]string // a name, alias, demonym or capital → the place's name
 	orgs   map[string]string // a name, alias or acronym → the organisation's display name
 	iso2   map[string]string // an ISO 3166-1 alpha-2 code → the country's name
+	first  map[string]bool   // the first word of every name, to skip most words at once
 }
 
 var (
@@ -90,6 +91,14 @@ func parseGazetteer(countries, orgs string) *Gazetteer {
 			}
 		}
 	}
+	g.first = map[string]bool{}
+	for _, m := range []map[string]string{g.places, g.orgs} {
+		for name := range m {
+			if toks := Tokens(name); len(toks) > 0 {
+				g.first[name[toks[0].Start:toks[0].End]] = true
+			}
+		}
+	}
 	return g
 }
 
@@ -129,7 +138,7 @@ func (g *Gazetteer) FindTokens(text string, toks []Token) (orgs, places []string
 
 func (g *Gazetteer) find(text string, ws []word) (orgs, places []string) {
 	for i := 0; i < len(ws); {
-		if ws[i].text == "" || nameJoiner[ws[i].text] {
+		if ws[i].text == "" || nameJoiner[ws[i].text] || !g.first[ws[i].text] {
 			i++
 			continue
 		}
