@@ -25,6 +25,7 @@ import (
 type CLI struct {
 	Version kong.VersionFlag `help:"Print the version and exit."`
 	Log     string           `help:"Write a debug log to FILE (nothing is ever logged to the terminal)." placeholder:"FILE" type:"path"`
+	MaxSize byteSize         `help:"Skip files larger than SIZE, as problems (16MiB, 500KB…)." default:"16MiB" env:"ROSTRUM_MAX_SIZE" placeholder:"SIZE"`
 
 	Read   ReadCmd   `cmd:"" default:"withargs" help:"Open the reader on PATHs (default: the embedded seeds)."`
 	List   ListCmd   `cmd:"" help:"List documents: id, date, place or source, title."`
@@ -90,7 +91,7 @@ func (r *ReadCmd) Run(s *stdio) error {
 func streamLoad(ctx context.Context, paths []string, s *stdio, lx *topics.Lexicon, ch chan<- model.Progress) {
 	defer close(ch)
 	start := time.Now()
-	opts := model.LoadOptions{Stdin: s.in, Lexicon: lx, Progress: func(p model.Progress) {
+	opts := model.LoadOptions{Stdin: s.in, Lexicon: lx, MaxFileSize: s.maxFileSize, Progress: func(p model.Progress) {
 		select {
 		case ch <- p:
 		case <-ctx.Done():
@@ -156,7 +157,7 @@ func loadWith(paths []string, s *stdio, lx *topics.Lexicon) (*model.Corpus, erro
 	var c *model.Corpus
 	var err error
 	start := time.Now()
-	opts := model.LoadOptions{Stdin: s.in, Lexicon: lx}
+	opts := model.LoadOptions{Stdin: s.in, Lexicon: lx, MaxFileSize: s.maxFileSize}
 	if len(paths) == 0 {
 		c, err = model.LoadFS(context.Background(), seeds.FS(), "seeds", opts)
 	} else if slices.Contains(paths, model.StdinPath) && isTerminal(s.in) {

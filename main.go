@@ -24,6 +24,8 @@ type stdio struct {
 	in       io.Reader
 	out, err io.Writer
 	environ  []string
+	// maxFileSize is the global --max-size, for the commands that load.
+	maxFileSize int64
 }
 
 // getenv looks a variable up in the command's environment.
@@ -58,6 +60,7 @@ func run(args []string, s *stdio) (code int) {
 			code = int(req)
 		}
 	}()
+	s.err = safeWriter{s.err}
 	var cli CLI
 	parser, err := kong.New(&cli,
 		kong.Name("rostrum"),
@@ -76,6 +79,7 @@ func run(args []string, s *stdio) (code int) {
 		fmt.Fprintf(s.err, "rostrum: %v (see rostrum --help)\n", err)
 		return 1
 	}
+	s.maxFileSize = int64(cli.MaxSize)
 	closeLog, err := startLog(cli.Log)
 	if err != nil {
 		fmt.Fprintf(s.err, "rostrum: %v\n", err)

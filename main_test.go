@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -384,5 +385,113 @@ func TestListProblems(t *testing.T) {
 	r = runCLI(t, nil, "", "list", "--problems", "-f", "json", dir)
 	if !strings.Contains(r.out, `"reason": "binary file`) {
 		t.Fatalf("json problems: %s", r.out)
+	}
+}
+
+// hostileText carries every family of escape sequence and invisible
+// character, with marker words only inside the sequences' parameters.
+const hostileText = "Budget talks \x1b]0;PWNTITLE\x07resume\n\n" +
+	"The minister said: “We will \x1b]52;c;UFdOQ0xJUA==\x07defend the budget\x1b[2J at every step,” " +
+	"adding \x1bP+qPWNDCS\x1b\\that \x1b_PWNAPC\x1b\\talks \x1bXPWNSOS\x1b\\would \x1b^PWNPM\x1b\\go on.\n\n" +
+	"C1 as runes: \u009b2J\u009d0;PWNC1\u009c done; bell\x07; over\b\b\bprint; cr\roverprint; " +
+	"bidi \u202eevil\u202c \u2066iso\u2069; tags \U000E0051\U000E0050\U000E0057\U000E004E\U000E0071; zero\u200bwidth; " +
+	"\x1b]8;;http://evil.example/PWNLINK\x1b\\link\x1b]8;;\x1b\\.\n"
+
+// TestHostileDocumentNeverReachesOutput runs every command in every
+// output format over a document full of escape sequences: nothing but the
+// text may come out, on standard output or standard error.
+func TestHostileDocumentNeverReachesOutput(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	dir := t.TempDir()
+	path := filepath.Join(dir, "hostile.txt")
+	if err := os.WriteFile(path, []byte(hostileText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runs := [][]string{
+		{"list", path}, {"list", "-f", "json", path}, {"list", "--problems", path},
+		{"quotes", path}, {"quotes", "-f", "json", path}, {"quotes", "-f", "csv", path}, {"quotes", "-f", "md", path},
+		{"topics", path}, {"topics", "-f", "json", path}, {"topics", "--explain", path},
+		{"show", path}, {"show", "--style", "notty", path}, {"show", "--style", "dark", path},
+		{"list", filepath.Join(dir, "missing\x1b]0;PWNARG\x07.txt")},
+		{"list", "--x\x1b[2J\x1b]0;PWNFLAG\x07"}, // kong echoes an unknown flag
+	}
+	for _, args := range runs {
+		r := runCLI(t, nil, "", args...)
+		for _, s := range []string{r.out, r.err} {
+			if bad := firstUnsafe(s, args[0] == "show" && slices.Contains(args, "dark")); bad != "" {
+				t.Errorf("%q: %s in the output:\n%q", args, bad, s)
+			}
+		}
+	}
+	if r := runCLI(t, nil, "", "quotes", "-f", "csv", path); !strings.Contains(r.out, "We will defend the budget at every step,") {
+		t.Errorf("the quote should survive with its text whole:\n%s", r.out)
+	}
+	// Raw 8-bit C1 bytes make a file invalid UTF-8, so they are read as
+	// Windows-1252 text: visible characters, never controls.
+	raw := filepath.Join(dir, "raw.txt")
+	if err := os.WriteFile(raw, []byte("Raw bytes\n\nA \x9b2J b \x9d0;title\x9c c \x90q\x9c d.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"show", raw}, {"list", "-f", "json", raw}, {"quotes", "-f", "csv", raw}} {
+		r := runCLI(t, nil, "", args...)
+		if bad := firstUnsafe(r.out+r.err, false); bad != "" {
+			t.Errorf("%q: %s in the output:\n%q", args, bad, r.out+r.err)
+		}
+	}
+}
+
+// firstUnsafe describes the first byte or rune of s that must never reach
+// a terminal; with sgr, colour sequences (ESC [ … m) are allowed.
+func firstUnsafe(s string, sgr bool) string {
+	if strings.Contains(s, "PWN") {
+		return "a marker hidden in an escape sequence"
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == 0x1b && sgr && i+1 < len(s) && s[i+1] == '[' {
+			j := i + 2
+			for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ';' || s[j] == ':') {
+				j++
+			}
+			if j < len(s) && s[j] == 'm' {
+				i = j
+				continue
+			}
+		}
+		if (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f {
+			return fmt.Sprintf("control byte %#02x", c)
+		}
+	}
+	for _, r := range s {
+		switch {
+		case r >= 0x80 && r <= 0x9f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069,
+			r == 0x200b, r >= 0xe0000 && r <= 0xe007f:
+			return fmt.Sprintf("rune %U", r)
+		}
+	}
+	return ""
+}
+
+func TestMaxSizeIsConfigurable(t *testing.T) {
+	dir := t.TempDir()
+	big := "Big file\n\n" + strings.Repeat("The council met again today. ", 100)
+	for name, text := range map[string]string{"big.txt": big, "small.txt": "Small file\n\nA short note."} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := runCLI(t, nil, "", "--max-size", "1KiB", "list", dir)
+	if r.code != 0 || !strings.Contains(r.out, "Small file") || strings.Contains(r.out, "Big file") {
+		t.Fatalf("--max-size 1KiB should skip only the big file: exit %d\n%s", r.code, r.out)
+	}
+	if !strings.Contains(r.err, "big.txt: larger than the") {
+		t.Errorf("the skipped file should be reported with the limit: %q", r.err)
+	}
+	if r := runCLI(t, nil, "", "list", dir); !strings.Contains(r.out, "Big file") {
+		t.Errorf("the default cap (16 MiB) should read the big file:\n%s", r.out)
+	}
+	r = runCLI(t, nil, "", "--max-size", "banana", "list", dir)
+	if r.code != 1 || !strings.Contains(r.err, `"banana" is not a size`) || strings.Count(strings.TrimSpace(r.err), "\n") != 0 {
+		t.Errorf("a bad size should be one line and exit 1: %d %q", r.code, r.err)
 	}
 }

@@ -27,8 +27,9 @@ const (
 // It removes every escape sequence (CSI, OSC, DCS, SOS, PM, APC and the
 // two- and three-byte escapes) together with its parameters, removes C0 and
 // C1 control characters other than newline and tab, removes bidirectional
-// override and isolate characters (U+202A–U+202E, U+2066–U+2069) and byte
-// order marks, turns CRLF and lone CR into LF, replaces invalid UTF-8 with
+// override and isolate characters (U+202A–U+202E, U+2066–U+2069), byte
+// order marks and the invisible format characters of invisibleRune, turns
+// CRLF, lone CR and U+2028/U+2029 into LF, replaces invalid UTF-8 with
 // U+FFFD and normalises the result to NFC.
 //
 // The result contains no byte below 0x20 other than '\n' and '\t', no DEL
@@ -64,7 +65,8 @@ func isClean(s string) bool {
 	return true
 }
 
-// unsafeRune reports whether a non-ASCII rune is one the sanitiser drops.
+// unsafeRune reports whether a non-ASCII rune is one the sanitiser drops
+// (or, for the line and paragraph separators, turns into a newline).
 func unsafeRune(r rune) bool {
 	switch {
 	case r >= 0x80 && r <= 0x9f: // C1 controls
@@ -74,6 +76,32 @@ func unsafeRune(r rune) bool {
 	case r >= 0x2066 && r <= 0x2069: // LRI, RLI, FSI, PDI
 		return true
 	case r == 0xfeff: // byte order mark / zero width no-break space
+		return true
+	}
+	return invisibleRune(r)
+}
+
+// invisibleRune reports whether r is a format character that draws
+// nothing yet changes what the reader sees or copies: marks that steer
+// bidirectional text, zero-width spaces and joiners of words, invisible
+// operators, interlinear annotations, fillers, and the Unicode tag
+// characters (with which text can smuggle hidden instructions, and which
+// the reading pane keeps for its own markers). The zero-width joiner and
+// non-joiner stay: Persian, Indic scripts and emoji need them.
+func invisibleRune(r rune) bool {
+	switch {
+	case r == 0x00ad, // soft hyphen
+		r == 0x061c,              // Arabic letter mark
+		r == 0x115f, r == 0x1160, // Hangul fillers
+		r == 0x180e,              // Mongolian vowel separator
+		r == 0x200b,              // zero width space
+		r == 0x200e, r == 0x200f, // left-to-right and right-to-left marks
+		r == 0x2028, r == 0x2029, // line and paragraph separators (become newlines)
+		r >= 0x2060 && r <= 0x2064, // word joiner, invisible operators
+		r >= 0x206a && r <= 0x206f, // deprecated format characters
+		r == 0x3164, r == 0xffa0,   // Hangul fillers
+		r >= 0xfff9 && r <= 0xfffb,   // interlinear annotation
+		r >= 0xe0000 && r <= 0xe007f: // tag characters
 		return true
 	}
 	return false
@@ -131,7 +159,10 @@ func (sc *scrubber) rune(i int) int {
 	if r >= 0x80 && r <= 0x9f {
 		return sc.skipC1(r, i, size)
 	}
-	if !unsafeRune(r) {
+	switch {
+	case r == 0x2028 || r == 0x2029:
+		sc.out.WriteByte('\n')
+	case !unsafeRune(r):
 		sc.out.WriteString(sc.src[i : i+size])
 	}
 	return i + size

@@ -94,6 +94,15 @@ var sanitizeCases = []struct {
 	// Bidirectional controls and byte order marks.
 	{"bidi embeddings and overrides", "a\u202ab\u202bc\u202cd\u202de\u202ef", "abcdef"},
 	{"bidi isolates", "a\u2066b\u2067c\u2068d\u2069e", "abcde"},
+	{"bidi marks", "a\u200eb\u200fc\u061cd", "abcd"},
+	{"zero width space and word joiner", "pass\u200bword\u2060s", "passwords"},
+	{"soft hyphen", "co\u00adoperate", "cooperate"},
+	{"invisible operators and deprecated formats", "a\u2061b\u2064c\u206ad\u206fe", "abcde"},
+	{"interlinear annotation", "a\ufff9b\ufffac\ufffbd", "abcd"},
+	{"Hangul fillers and Mongolian separator", "a\u3164b\uffa0c\u115fd\u180ee", "abcde"},
+	{"tag characters (hidden text, forged markers)", "say\U000E0051 hi\U000E0071\U000E0069\U000E007F", "say hi"},
+	{"line and paragraph separators become newlines", "one\u2028two\u2029three", "one\ntwo\nthree"},
+	{"joiners that scripts and emoji need stay", "می\u200cخواهم 👩\u200d💻", "می\u200cخواهم 👩\u200d💻"},
 	{"trojan source", "if access != \"user\u202e \u2066// check\u2069 \u2066\" {", "if access != \"user // check \" {"},
 	{"BOM at start", "\ufeffHello", "Hello"},
 	{"BOM in the middle", "a\ufeffb", "ab"},
@@ -161,6 +170,11 @@ func assertSafe(t testing.TB, s string) {
 			return
 		case r == 0xfeff:
 			t.Errorf("output has BOM at %d: %q", i, s)
+			return
+		case r == 0x200b, r == 0x200e, r == 0x200f, r == 0x061c, r == 0x00ad,
+			r >= 0x2060 && r <= 0x2064, r >= 0x206a && r <= 0x206f,
+			r == 0x2028, r == 0x2029, r >= 0xfff9 && r <= 0xfffb, r >= 0xe0000 && r <= 0xe007f:
+			t.Errorf("output has invisible format character %U at %d: %q", r, i, s)
 			return
 		}
 	}
