@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -103,7 +104,7 @@ func jsonlDocs(path, text string) (docs []*Document, problems []Problem) {
 		var r record
 		dec := json.NewDecoder(strings.NewReader(line))
 		if err := dec.Decode(&r); err != nil {
-			problems = append(problems, Problem{Path: where, Reason: "not a JSON object: " + firstLine(err.Error())})
+			problems = append(problems, Problem{Path: where, Reason: jsonReason(err)})
 			continue
 		}
 		if dec.More() {
@@ -120,6 +121,30 @@ func jsonlDocs(path, text string) (docs []*Document, problems []Problem) {
 		docs = append(docs, d)
 	}
 	return docs, problems
+}
+
+// jsonReason says in a line what is wrong with a JSON Lines record.
+func jsonReason(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) && te.Field != "" {
+		want := "text"
+		if te.Field == "tags" {
+			want = "a list of text"
+		}
+		return fmt.Sprintf("field %q holds %s where %s was expected", te.Field, withArticle(te.Value), want)
+	}
+	if errors.As(err, &te) {
+		return "not a JSON object: the line holds " + withArticle(te.Value)
+	}
+	return "not a JSON object: " + firstLine(err.Error())
+}
+
+// withArticle puts "a" or "an" before a JSON type name.
+func withArticle(kind string) string {
+	if strings.IndexAny(kind[:min(1, len(kind))], "aeiou") == 0 {
+		return "an " + kind
+	}
+	return "a " + kind
 }
 
 func firstLine(s string) string { return strings.SplitN(s, "\n", 2)[0] }

@@ -10,7 +10,9 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
+	"syscall"
 
 	"golang.org/x/sync/errgroup"
 
@@ -71,7 +73,7 @@ func Load(ctx context.Context, paths []string, opts LoadOptions) (*Corpus, error
 		srcs = append(srcs, found...)
 		problems = append(problems, probs...)
 	}
-	return loadSources(ctx, srcs, problems, opts)
+	return loadSources(ctx, srcs, problems, "", opts)
 }
 
 // LoadFS reads every document in fsys (recursively from its root), as
@@ -98,16 +100,37 @@ func LoadFS(ctx context.Context, fsys fs.FS, prefix string, opts LoadOptions) (*
 	if err != nil {
 		return nil, err
 	}
-	c, err := loadSources(ctx, srcs, problems, opts)
-	if c != nil {
-		for _, d := range c.Docs {
-			d.Path = path.Join(prefix, d.Path)
+	return loadSources(ctx, srcs, problems, prefix, opts)
+}
+
+// finish gives documents and problems their final, printable paths (under
+// prefix when there is one) and one-line reasons, before anyone sees them.
+func finish(prefix string, docs []*Document, problems []Problem) {
+	final := func(p string) string {
+		if prefix != "" {
+			p = path.Join(prefix, p)
 		}
-		for i := range c.Problems {
-			c.Problems[i].Path = path.Join(prefix, c.Problems[i].Path)
-		}
+		return displayPath(p)
 	}
-	return c, err
+	for _, d := range docs {
+		d.Path = final(d.Path)
+	}
+	for i := range problems {
+		problems[i].Path = final(problems[i].Path)
+		problems[i].Reason = displayPath(problems[i].Reason)
+	}
+}
+
+// handOff copies what a load reports to Progress, so that the reader's
+// corpus and the one Load returns never share a Document or a Problem
+// they may each write to (IDs made unique, index words taken).
+func handOff(docs []*Document, problems []Problem) ([]*Document, []Problem) {
+	out := make([]*Document, len(docs))
+	for i, d := range docs {
+		cp := *d
+		out[i] = &cp
+	}
+	return out, slices.Clone(problems)
 }
 
 // textExtensions are the file types read when walking a folder; a file
@@ -171,7 +194,11 @@ func expand(p string) ([]source, []Problem) {
 			// Follow a link only to a regular file: a link to a pipe or
 			// device would block, and one to a folder could loop.
 			if info, err := os.Stat(fp); err != nil {
-				problems = append(problems, Problem{Path: fp, Reason: "broken symbolic link"})
+				reason := "broken symbolic link"
+				if errors.Is(err, syscall.ELOOP) {
+					reason = "symbolic link loop"
+				}
+				problems = append(problems, Problem{Path: fp, Reason: reason})
 			} else if info.Mode().IsRegular() {
 				srcs = append(srcs, source{path: fp})
 			}
@@ -182,7 +209,7 @@ func expand(p string) ([]source, []Problem) {
 }
 
 // loadSources reads and parses srcs with a bounded pool of workers.
-func loadSources(ctx context.Context, srcs []source, problems []Problem, opts LoadOptions) (*Corpus, error) {
+func loadSources(ctx context.Context, srcs []source, problems []Problem, prefix string, opts LoadOptions) (*Corpus, error) {
 	if opts.MaxFileSize <= 0 {
 		opts.MaxFileSize = DefaultMaxFileSize
 	}
@@ -193,7 +220,9 @@ func loadSources(ctx context.Context, srcs []source, problems []Problem, opts Lo
 	docs := make([][]*Document, len(srcs))
 	probs := make([][]Problem, len(srcs))
 	sidecars := newSidecars()
-	fl := newFlusher(len(srcs), problems, opts.Progress)
+	finish(prefix, nil, problems)
+	_, early := handOff(nil, problems)
+	fl := newFlusher(len(srcs), early, opts.Progress)
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(workers)
 	for i, src := range srcs {
@@ -206,11 +235,8 @@ func loadSources(ctx context.Context, srcs []source, problems []Problem, opts Lo
 			}
 			ds, ps, err := readSource(src, opts)
 			if err != nil {
-				probs[i] = []Problem{{Path: src.path, Reason: describeErr(err)}}
-				fl.done(i, nil, probs[i])
-				return nil
+				ps = []Problem{{Path: src.path, Reason: describeErr(err)}}
 			}
-			probs[i] = ps
 			for _, d := range ds {
 				if src.fsys == nil && src.path != StdinPath {
 					d.File = src.path
@@ -218,8 +244,12 @@ func loadSources(ctx context.Context, srcs []source, problems []Problem, opts Lo
 				}
 				d.analyse(opts.Lexicon)
 			}
-			docs[i] = ds
-			fl.done(i, ds, probs[i])
+			finish(prefix, ds, ps)
+			docs[i], probs[i] = ds, ps
+			if opts.Progress != nil {
+				hd, hp := handOff(ds, ps)
+				fl.done(i, hd, hp)
+			}
 			return nil
 		})
 	}

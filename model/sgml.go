@@ -37,7 +37,14 @@ func ParseSGML(path string, raw []byte) ([]*Document, []Problem) {
 
 // sgmlDocs splits decoded SGML into one document per story.
 func sgmlDocs(path, text string) (docs []*Document, problems []Problem) {
-	for n, story := range sgmlStories(text) {
+	stories, cut := sgmlStories(text)
+	if cut {
+		defer func() {
+			problems = append(problems, Problem{Path: fmt.Sprintf("%s#%d", path, len(stories)+1),
+				Reason: "story cut off: the file ends before </REUTERS>"})
+		}()
+	}
+	for n, story := range stories {
 		m := []string{"", story}
 		where := fmt.Sprintf("%s#%d", path, n+1)
 		f := map[string]string{}
@@ -80,18 +87,18 @@ func sgmlDocs(path, text string) (docs []*Document, problems []Problem) {
 }
 
 // sgmlStories cuts the text between each <REUTERS …> and </REUTERS>.
-func sgmlStories(text string) []string {
-	var out []string
+// cut reports a last story that never closes (a truncated file).
+func sgmlStories(text string) (out []string, cut bool) {
 	for {
 		i := strings.Index(text, "<REUTERS")
 		if i < 0 {
-			return out
+			return out, false
 		}
 		text = text[i:]
 		open := strings.IndexByte(text, '>')
 		end := strings.Index(text, "</REUTERS>")
 		if open < 0 || end < open {
-			return out
+			return out, true
 		}
 		out = append(out, text[open+1:end])
 		text = text[end+len("</REUTERS>"):]
