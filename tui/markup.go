@@ -93,6 +93,7 @@ func readerMarkup(d *model.Document) string {
 			ins = append(ins, insertion{m.Start, 5, mkTopicStart}, insertion{m.End, -1, mkTopicEnd})
 		}
 	}
+	keepOutOfLinks(d, ins)
 	slices.SortStableFunc(ins, func(a, b insertion) int {
 		if a.at != b.at {
 			return a.at - b.at
@@ -109,6 +110,31 @@ func readerMarkup(d *model.Document) string {
 	}
 	b.WriteString(d.Body[prev:])
 	return b.String()
+}
+
+var (
+	// bareURL is what Glamour turns into a link by itself.
+	bareURL = regexp.MustCompile(`(?:https?://|www\.)[^\s<>]+`)
+	// linkTarget is Markdown's link destinations and autolinks: "](url)",
+	// "](url "title")", "<scheme:…>", and reference definitions "[id]: url".
+	linkTarget = regexp.MustCompile(`\]\([^)\n]*\)|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^>\s]*>|(?m)^ {0,3}\[[^\]\n]+\]:[ \t]*\S+`)
+)
+
+// keepOutOfLinks moves every marker that would fall inside a link's
+// address to just after it: Glamour writes the address into an OSC 8
+// sequence, where a marker would break the link and the painter's styles.
+func keepOutOfLinks(d *model.Document, ins []insertion) {
+	spans := bareURL.FindAllStringIndex(d.Body, -1)
+	if d.Format == model.FormatMarkdown {
+		spans = append(spans, linkTarget.FindAllStringIndex(d.Body, -1)...)
+	}
+	for i := range ins {
+		for _, sp := range spans {
+			if ins[i].at > sp[0] && ins[i].at < sp[1] {
+				ins[i].at = sp[1]
+			}
+		}
+	}
 }
 
 // labelAt is where the speaker label of a quote ending at end goes: after

@@ -78,16 +78,10 @@ type painter struct {
 // selected quote keeps the quote's background.
 func (p *painter) active() string { return strings.Join(p.stack, "") }
 
-// sequence copies the escape sequence at i and re-applies the active style.
+// sequence copies the escape sequence at i whole (SGR, Glamour's OSC 8
+// links) and re-applies the active style after an SGR.
 func (p *painter) sequence(raw string, i int) int {
-	j := i + 1
-	if j < len(raw) && raw[j] == '[' {
-		j++
-		for j < len(raw) && (raw[j] < 0x40 || raw[j] > 0x7e) {
-			j++
-		}
-		j = min(j+1, len(raw))
-	}
+	j := seqEnd(raw, i)
 	seq := raw[i:j]
 	p.out.WriteString(seq)
 	if strings.HasSuffix(seq, "m") {
@@ -102,6 +96,36 @@ func (p *painter) sequence(raw string, i int) int {
 		}
 	}
 	return j
+}
+
+// seqEnd is the end of the escape sequence at i: a CSI up to its final
+// byte, an OSC up to its terminator (BEL or ESC \), or two bytes.
+func seqEnd(raw string, i int) int {
+	j := i + 1
+	if j >= len(raw) {
+		return j
+	}
+	switch raw[j] {
+	case '[':
+		j++
+		for j < len(raw) && (raw[j] < 0x40 || raw[j] > 0x7e) {
+			j++
+		}
+		return min(j+1, len(raw))
+	case ']':
+		for k := j + 1; k < len(raw); k++ {
+			switch {
+			case raw[k] == 0x07:
+				return k + 1
+			case raw[k] == 0x1b && k+1 < len(raw) && raw[k+1] == '\\':
+				return k + 2
+			case raw[k] == '\n':
+				return k // never run an unterminated string past the line
+			}
+		}
+		return len(raw)
+	}
+	return j + 1
 }
 
 // marker starts or ends one of our styles, and reports whether r was one
