@@ -70,7 +70,7 @@ func (l *ListCmd) Run(s *stdio) error {
 		return err
 	}
 	if l.Problems {
-		return writeProblems(s, c.Problems, l.Format)
+		return writeProblems(s, append(c.Problems, c.Notes()...), l.Format)
 	}
 	docs, err := l.docs(c, lx)
 	if err != nil {
@@ -200,22 +200,28 @@ func entitiesOf(d *model.Document) entitiesJSON {
 	}
 }
 
-// writeProblems lists the files that could not be read: "path: reason"
-// lines, or a JSON array of {path, reason}.
+// writeProblems lists the files that could not be read and the notes on
+// documents that were: "path: reason" lines (a note ends "(read)"), or a
+// JSON array of {path, reason, read}.
 func writeProblems(s *stdio, problems []model.Problem, format string) error {
 	if format == "json" {
 		type entry struct {
 			Path   string `json:"path"`
 			Reason string `json:"reason"`
+			Read   bool   `json:"read"`
 		}
 		out := make([]entry, 0, len(problems))
 		for _, p := range problems {
-			out = append(out, entry{p.Path, p.Reason})
+			out = append(out, entry{p.Path, p.Reason, p.Read})
 		}
 		return writeJSON(s, out)
 	}
 	for _, p := range problems {
-		if _, err := fmt.Fprintln(s.out, p.String()); err != nil {
+		line := p.String()
+		if p.Read {
+			line += " (read)"
+		}
+		if _, err := fmt.Fprintln(s.out, line); err != nil {
 			return err
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -378,12 +379,18 @@ func TestListProblems(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "ok.txt"), []byte("Fine text here."), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.WriteFile(filepath.Join(dir, "bad.md"), []byte("---\ntitle: [unclosed\n---\nThe body still loads."), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	r := runCLI(t, nil, "", "list", "--problems", dir)
 	if r.code != 0 || !strings.Contains(r.out, "bin.txt: binary file") || strings.Contains(r.out, "ok.txt") {
-		t.Fatalf("--problems should list the unreadable file only: %d\n%s\n%s", r.code, r.out, r.err)
+		t.Fatalf("--problems should list the unreadable file and no good one: %d\n%s\n%s", r.code, r.out, r.err)
+	}
+	if !regexp.MustCompile(`bad\.md: .*front matter.* \(read\)\n`).MatchString(r.out) {
+		t.Errorf("--problems should list the note on the document that loaded:\n%s", r.out)
 	}
 	r = runCLI(t, nil, "", "list", "--problems", "-f", "json", dir)
-	if !strings.Contains(r.out, `"reason": "binary file`) {
+	if !strings.Contains(r.out, `"reason": "binary file`) || !strings.Contains(r.out, `"read": true`) {
 		t.Fatalf("json problems: %s", r.out)
 	}
 }

@@ -6,10 +6,12 @@ import (
 )
 
 // Problem is a file or path that could not be loaded, with a one-line
-// reason.
+// reason; or, with Read set, a note on a document that did load (bad
+// front matter, a guessed encoding).
 type Problem struct {
 	Path   string
 	Reason string
+	Read   bool
 }
 
 // String formats the problem as "path: reason".
@@ -124,6 +126,18 @@ func (c *Corpus) Find(id string) (*Document, error) {
 // come first, then the rest, each in corpus order. An empty query matches
 // everything.
 func (c *Corpus) Filter(query string) []int { return c.search(query) }
+
+// Notes are the notes on documents that loaded, one Problem each with
+// Read set, in corpus order.
+func (c *Corpus) Notes() []Problem {
+	var out []Problem
+	for _, d := range c.Docs {
+		for _, note := range d.Problems {
+			out = append(out, Problem{Path: d.Path, Reason: note, Read: true})
+		}
+	}
+	return out
+}
 
 // displayPath is a path or message made safe and single-line for output.
 func displayPath(p string) string {

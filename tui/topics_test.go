@@ -299,4 +299,10 @@ func TestProblemsScreen(t *testing.T) {
 	if a.showProbs {
 		t.Fatal("esc closes the problems screen")
 	}
+	d.Problems = []string{"front matter is not valid YAML (line 1); read as text"}
+	h.keys("!")
+	scr = h.screen()
+	if !strings.Contains(scr, "1 note on documents read") || !strings.Contains(scr, "read, with a note: front matter is not valid YAML") {
+		t.Fatalf("the problems screen should list notes on documents that loaded:\n%s", scr)
+	}
 }

@@ -145,7 +145,7 @@ func (a *App) handleProblemsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, a.keys.Problems, a.keys.Back):
 		a.showProbs = false
 	case key.Matches(msg, a.keys.Down):
-		a.problemsOffset = min(a.problemsOffset+1, max(len(a.corpus.Problems)-1, 0))
+		a.problemsOffset = min(a.problemsOffset+1, max(len(a.problemEntries())-1, 0))
 	case key.Matches(msg, a.keys.Up):
 		a.problemsOffset = max(a.problemsOffset-1, 0)
 	}
