@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -171,16 +172,18 @@ func frontMatter(text string) (meta, body string, ok bool) {
 }
 
 // parseMarkdown fills d from a Markdown text: front matter gives the
-// metadata (a broken block is a problem and is kept as text), a first "#"
-// heading the title when there is none, and the body is kept as Markdown.
+// metadata (a broken block is a problem and is kept, shown as a code
+// block), a first "#" heading the title when there is none, and the body
+// is kept as Markdown.
 func parseMarkdown(d *Document, text string) {
 	d.Format = FormatMarkdown
 	meta, body, ok := frontMatter(text)
+	var kept []string // a broken front matter block, fenced
 	if ok {
 		var r record
 		if err := yaml.NewDecoder(bytes.NewReader([]byte(meta))).Decode(&r); err != nil {
 			d.Problems = append(d.Problems, "front matter is not valid YAML: "+firstLine(err.Error()))
-			body = text
+			kept = []string{fenced(meta)}
 		} else {
 			r.apply(d)
 		}
@@ -190,11 +193,35 @@ func parseMarkdown(d *Document, text string) {
 		d.Title = strings.TrimSpace(strings.TrimLeft(paras[0], "# "))
 		paras = paras[1:]
 	}
-	d.setBody(paras)
+	d.setBody(append(kept, paras...))
 	fileMeta(d, d.Path)
-	if d.Title == "" && len(d.Paragraphs) > 0 {
-		d.Title = titleFrom(strings.TrimLeft(d.Paragraphs[0], "#> *-"))
+	if d.Title == "" && len(d.Paragraphs) > len(kept) {
+		d.Title = titleFrom(plainInline(strings.TrimLeft(d.Paragraphs[len(kept)], "#> *-")))
 	}
+}
+
+var (
+	mdLink     = regexp.MustCompile(`!?\[([^\]\n]*)\]\([^)\n]*\)`)
+	mdStrong   = regexp.MustCompile("\\*\\*|__|`+")
+	mdEmphasis = regexp.MustCompile(`(^|\s)[*_]|[*_]([\s.,;:!?]|$)`)
+)
+
+// plainInline is a line of Markdown without its inline syntax, for a
+// title: links become their text; emphasis and code marks go.
+func plainInline(s string) string {
+	s = mdLink.ReplaceAllString(s, "$1")
+	return mdEmphasis.ReplaceAllString(mdStrong.ReplaceAllString(s, ""), "$1$2")
+}
+
+// fenced makes text a Markdown code block, so that it renders as it is:
+// the fence is longer than any run of tildes inside. Tildes rather than
+// backticks, which the quote scanner reads as quotation marks (“so”).
+func fenced(text string) string {
+	fence := "~~~"
+	for strings.Contains(text, fence) {
+		fence += "~"
+	}
+	return fence + "yaml\n" + text + "\n" + fence
 }
 
 // noteAll records a decoding note on every document of a file.

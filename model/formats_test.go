@@ -262,7 +262,16 @@ func TestFormatMarkdown(t *testing.T) {
 			text: "---\ntitle: [never closed\nspeaker: Jane\n---\n\n" + sentences + "\n",
 			want: docWant{
 				format: model.FormatMarkdown, problemHas: "front matter",
-				bodyHas: []string{"The committee met on Tuesday."}, speaker: "-",
+				bodyHas:  []string{"The committee met on Tuesday.", "~~~yaml\ntitle: [never closed\nspeaker: Jane\n~~~"},
+				speaker:  "-",
+				titleNot: "title: [never closed",
+			},
+		},
+		{
+			name: "a title from Markdown text loses its inline syntax", path: "notes.md",
+			text: "Some *emphasis*, `code` and __bold__ in [the title](http://x.y) of snake_case and 2*3.\n\n" + sentences + "\n",
+			want: docWant{
+				format: model.FormatMarkdown, title: "Some emphasis, code and bold in the title of snake_case and 2*3",
 			},
 		},
 		{
