@@ -121,7 +121,8 @@ var (
 )
 
 // keepOutOfLinks moves every marker that would fall inside a link's
-// address to just after it: Glamour writes the address into an OSC 8
+// address out of it, a start before the address and anything else after,
+// so styles stay balanced: Glamour writes the address into an OSC 8
 // sequence, where a marker would break the link and the painter's styles.
 func keepOutOfLinks(d *model.Document, ins []insertion) {
 	spans := bareURL.FindAllStringIndex(d.Body, -1)
@@ -132,6 +133,9 @@ func keepOutOfLinks(d *model.Document, ins []insertion) {
 		for _, sp := range spans {
 			if ins[i].at > sp[0] && ins[i].at < sp[1] {
 				ins[i].at = sp[1]
+				if ins[i].order >= 3 { // a quote, term, topic or quiet start
+					ins[i].at = sp[0]
+				}
 			}
 		}
 	}
