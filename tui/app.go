@@ -67,11 +67,13 @@ type App struct {
 	focus          pane
 	readerOpen     bool
 	filtering      bool
+	searching      bool // the search input has the keys
 	showHelp       bool
 	showProbs      bool // the problems screen covers the panes
 	problemsOffset int
 
 	filter  textinput.Model
+	search  textinput.Model // the search in the open document
 	list    listPane
 	reader  readerPane
 	help    help.Model // the full help screen
@@ -109,6 +111,7 @@ func New(c *model.Corpus, opts Options) *App {
 		keys:   DefaultKeyMap(),
 		theme:  opts.Theme,
 		filter: textinput.New(),
+		search: textinput.New(),
 		reader: newReaderPane(),
 		help:   help.New(),
 		hints:  help.New(),
@@ -121,6 +124,8 @@ func New(c *model.Corpus, opts Options) *App {
 	}
 	a.filter.Prompt = "/ "
 	a.filter.Placeholder = "filter titles, places, text"
+	a.search.Prompt = "/ "
+	a.search.Placeholder = "search in this document"
 	a.applyTheme(opts.Theme != ThemeLight)
 	a.tags = tagFilter{topics: opts.Topics, anyOf: opts.AnyOf}
 	a.applyFilter()
@@ -150,6 +155,8 @@ func (a *App) applyTheme(dark bool) {
 	a.help.Styles = a.styles.Help
 	a.hints.Styles = a.styles.Help
 	a.filter.SetStyles(a.styles.Filter)
+	a.search.SetStyles(a.styles.Filter)
+	a.reader.search = a.styles.Search
 	a.reader.SetPaintStyles(a.styles.Paint)
 }
 
@@ -264,8 +271,10 @@ func (a *App) helpKeys() contextHelp {
 		ctx = ctxPicker
 	case a.showHelp:
 		ctx = ctxHelp
-	case a.filtering, a.browser != nil && a.browser.filtering:
+	case a.filtering, a.searching, a.browser != nil && a.browser.filtering:
 		ctx = ctxFilter
+	case a.focus == paneReader && a.reader.query != "":
+		ctx = ctxSearch
 	case a.browser != nil:
 		ctx = ctxBrowser
 	case a.focus == paneReader:

@@ -12,6 +12,8 @@ type KeyMap struct {
 	NextDoc, PrevDoc         key.Binding
 	Filter, FilterAccept     key.Binding
 	FilterCancel             key.Binding
+	Search                   key.Binding // / with the reader focused
+	NextMatch, PrevMatch     key.Binding
 	NextQuote, PrevQuote     key.Binding
 	CopyQuote, CopyCitation  key.Binding
 	Quotes, SortQuotes       key.Binding
@@ -45,6 +47,9 @@ func DefaultKeyMap() KeyMap {
 		Filter:       b([]string{"/"}, "/", "filter"),
 		FilterAccept: b([]string{"enter"}, "enter", "keep filter"),
 		FilterCancel: b([]string{"esc"}, "esc", "clear filter"),
+		Search:       b([]string{"/"}, "/", "search in document"),
+		NextMatch:    b([]string{"n"}, "n", "next match"),
+		PrevMatch:    b([]string{"N"}, "N", "previous match"),
 		NextQuote:    b([]string{"]"}, "]", "next quote"),
 		PrevQuote:    b([]string{"["}, "[", "previous quote"),
 		CopyQuote:    b([]string{"y"}, "y", "copy quote"),
@@ -75,6 +80,7 @@ const (
 	ctxHelp
 	ctxBrowser
 	ctxPicker
+	ctxSearch
 )
 
 // contextHelp adapts a KeyMap to help.KeyMap for one context.
@@ -89,8 +95,10 @@ func (h contextHelp) ShortHelp() []key.Binding {
 	switch h.ctx {
 	case ctxFilter:
 		return []key.Binding{k.FilterAccept, k.FilterCancel}
+	case ctxSearch:
+		return []key.Binding{k.NextMatch, k.PrevMatch, k.Search, k.Back}
 	case ctxReader:
-		return []key.Binding{k.NextQuote, k.CopyQuote, k.CopyCitation, k.NextDoc, k.Back, k.Help, k.Quit}
+		return []key.Binding{k.NextQuote, k.CopyQuote, k.CopyCitation, k.Search, k.NextDoc, k.Back, k.Help, k.Quit}
 	case ctxBrowser:
 		return []key.Binding{k.Open, k.CopyQuote, k.CopyCitation, k.Filter, k.SortQuotes, k.Back}
 	case ctxHelp:
@@ -109,6 +117,6 @@ func (h contextHelp) FullHelp() [][]key.Binding {
 		{k.Open, k.Back, k.Focus, k.NextDoc, k.PrevDoc, k.Filter, k.FilterAccept, k.FilterCancel},
 		{k.NextQuote, k.PrevQuote, k.CopyQuote, k.CopyCitation, k.Quotes, k.SortQuotes},
 		{k.Chips, k.ClearTopics, k.Topics, k.PickToggle, k.PickMode},
-		{k.Problems, k.Help, k.Quit, k.ForceQuit},
+		{k.Search, k.NextMatch, k.PrevMatch, k.Problems, k.Help, k.Quit, k.ForceQuit},
 	}
 }

@@ -41,11 +41,16 @@ func (a *App) handleListKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 func (a *App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k, vp := a.keys, &a.reader.vp
 	switch {
+	case key.Matches(msg, k.Back) && a.reader.query != "":
+		a.endSearch()
 	case key.Matches(msg, k.Back):
 		return a, a.closeReader()
-	case key.Matches(msg, k.Filter):
-		// The reader has no search yet: / filters the list from here too.
-		return a, tea.Batch(a.closeReader(), a.startFilter())
+	case key.Matches(msg, k.Search):
+		return a, a.startSearch()
+	case key.Matches(msg, k.NextMatch) && a.reader.query != "":
+		a.reader.NextMatch(1)
+	case key.Matches(msg, k.PrevMatch) && a.reader.query != "":
+		a.reader.NextMatch(-1)
 	case key.Matches(msg, k.NextDoc):
 		return a, a.moveList(1)
 	case key.Matches(msg, k.PrevDoc):

@@ -29,13 +29,20 @@ type readerPane struct {
 	styles     paintStyles // how quotes, speakers and terms are painted
 	selected   int         // the selected quote, -1 for none
 	quoteLines []int       // the line where each quote starts
+
+	lines   []string     // the painted rendering, by line
+	search  searchStyles // how matches are painted
+	query   string       // the search in the document, "" for none
+	hay     *haystack    // lines prepared for searching, nil until needed
+	matches []match
+	current int // the current match, -1 for none
 }
 
 func newReaderPane() readerPane {
 	vp := viewport.New()
 	vp.KeyMap = viewport.KeyMap{} // keys are routed by App, from its own KeyMap
 	vp.MouseWheelEnabled = false
-	return readerPane{vp: vp, selected: -1}
+	return readerPane{vp: vp, selected: -1, current: -1}
 }
 
 // SetSize sets the pane's size in cells.
@@ -56,6 +63,7 @@ func (r *readerPane) SetDocument(doc *model.Document) {
 	r.shown = renderKey{}
 	r.failed = ""
 	r.raw, r.quoteLines, r.selected = "", nil, -1
+	r.lines, r.hay, r.query, r.matches, r.current = nil, nil, "", nil, -1
 	r.vp.SetContent("")
 	r.vp.GotoTop()
 	r.SetSize(r.width, r.height) // the header height depends on the title
@@ -100,8 +108,28 @@ func (r *readerPane) SetPaintStyles(st paintStyles) {
 func (r *readerPane) repaint() {
 	p := paint(r.raw, r.selected, r.styles)
 	r.quoteLines = p.quoteLines
+	r.setLines(strings.Split(p.content, "\n"))
+}
+
+// setLines shows new lines, searching them again when a search is on.
+func (r *readerPane) setLines(lines []string) {
+	r.lines, r.hay = lines, nil
+	if r.query != "" {
+		r.hay = newHaystack(lines)
+		r.matches = r.hay.find(r.query)
+		r.current = min(r.current, len(r.matches)-1)
+	}
+	r.show()
+}
+
+// show puts the painted lines, with the search's matches, in the viewport.
+func (r *readerPane) show() {
+	lines := r.lines
+	if r.query != "" && len(r.matches) > 0 {
+		lines = highlight(lines, r.matches, r.current, r.search)
+	}
 	off := r.vp.YOffset()
-	r.vp.SetContent(p.content)
+	r.vp.SetContent(strings.Join(lines, "\n"))
 	r.vp.SetYOffset(off)
 }
 
@@ -160,7 +188,7 @@ func (r *readerPane) SetFailed(key renderKey, reason string) {
 	}
 	r.shown = key
 	r.failed = reason
-	r.vp.SetContent(ansi.Wordwrap(r.doc.Body, max(key.width-2, 1), ""))
+	r.setLines(strings.Split(ansi.Wordwrap(r.doc.Body, max(key.width-2, 1), ""), "\n"))
 }
 
 // headerHeight is the sticky header's height: title lines, meta, rule.

@@ -54,8 +54,12 @@ func (a *App) statusView() string {
 	right := a.positionText()
 	leftW := max(w-ansi.StringWidth(right)-3, 0)
 	var left string
-	if a.status.text != "" {
+	if a.searching {
+		left = a.search.View()
+	} else if a.status.text != "" {
 		left = a.styles.StatusMsg.Render(ansi.Truncate(a.status.text, leftW, "…"))
+	} else if t := a.searchText(); t != "" {
+		left = a.styles.StatusMsg.Render(ansi.Truncate(t, leftW, "…"))
 	} else {
 		left = ansi.Truncate(a.hints.ShortHelpView(a.helpKeys().ShortHelp()), leftW, "…")
 	}
@@ -65,6 +69,10 @@ func (a *App) statusView() string {
 
 // positionText is the list position or the reading position.
 func (a *App) positionText() string {
+	if a.focus == paneReader && a.reader.query != "" {
+		cur, total := a.reader.searchPosition()
+		return fmt.Sprintf("%d/%d", cur, total)
+	}
 	if a.focus == paneReader && a.reader.doc != nil {
 		return fmt.Sprintf("%d%%", a.reader.ScrollPercent())
 	}

@@ -53,7 +53,8 @@ type Styles struct {
 
 	Help   help.Styles
 	Filter textinput.Styles
-	Paint  paintStyles // quotes, speakers and terms in the reading pane
+	Paint  paintStyles  // quotes, speakers and terms in the reading pane
+	Search searchStyles // matches of the search in the document
 }
 
 // DefaultStyles returns the styles for a dark or light background.
@@ -94,6 +95,10 @@ func DefaultStyles(isDark bool) Styles {
 	st.Filter.Focused.Prompt = st.Filter.Focused.Prompt.Foreground(p.accent)
 	st.Filter.Blurred.Prompt = st.Filter.Blurred.Prompt.Foreground(p.muted)
 	st.Filter.Cursor.Blink = false // a steady cursor, and no timer while typing
+	st.Search = searchStyles{
+		match:   ansi.NewStyle().Reverse(true).String(),
+		current: ansi.NewStyle().Reverse(true).Bold().Underline(true).String(),
+	}
 	st.Paint = paintStyles{
 		quote:    ansi.NewStyle().ForegroundColor(p.quote).String(),
 		quoteSel: ansi.NewStyle().ForegroundColor(p.quoteSel).BackgroundColor(p.quoteSelBg).Bold().String(),

@@ -80,6 +80,9 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if a.filtering {
 		return a.handleFilterKey(msg)
 	}
+	if a.searching {
+		return a.handleSearchKey(msg)
+	}
 	if a.picker != nil {
 		return a.handlePickerKey(msg)
 	}

@@ -1,0 +1,212 @@
+package tui
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Search inside the open document works on the rendering as shown, so a
+// match is wherever the reader sees the words, across the lines Glamour
+// wrapped them onto: the text of every line, styles stripped, is read as
+// one run of words (runs of spaces and line ends count as one space), and
+// a match is painted line by line on top of the painted rendering. After a
+// resize or a theme change the search runs again on the new rendering.
+
+// segment is the part of a match on one line, in cells.
+type segment struct{ line, start, end int }
+
+// match is one occurrence of the query, one segment per line it covers.
+type match []segment
+
+// textPos is where a rune of the searched text sits: a line and a byte
+// range in that line's plain text.
+type textPos struct{ line, start, end int }
+
+// haystack is a rendering prepared for searching.
+type haystack struct {
+	plain []string  // each line's text, styles stripped
+	text  []rune    // the folded text: lower case, spaces collapsed
+	pos   []textPos // where each rune of text is
+}
+
+// newHaystack prepares the lines of a painted rendering.
+func newHaystack(lines []string) *haystack {
+	h := &haystack{plain: make([]string, len(lines))}
+	space := true // no space at the start
+	for li, l := range lines {
+		p := ansi.Strip(l)
+		h.plain[li] = p
+		for off, r := range p {
+			size := utf8.RuneLen(r)
+			if unicode.IsSpace(r) {
+				if !space {
+					h.add(' ', textPos{li, off, off})
+				}
+				space = true
+				continue
+			}
+			h.add(unicode.ToLower(r), textPos{li, off, off + size})
+			space = false
+		}
+		if !space {
+			h.add(' ', textPos{li, len(p), len(p)})
+			space = true
+		}
+	}
+	return h
+}
+
+func (h *haystack) add(r rune, p textPos) {
+	h.text = append(h.text, r)
+	h.pos = append(h.pos, p)
+}
+
+// foldQuery is the query as the haystack holds text: lower case, with
+// runs of spaces as one space, trimmed.
+func foldQuery(q string) []rune {
+	var out []rune
+	for _, f := range strings.Fields(q) {
+		if len(out) > 0 {
+			out = append(out, ' ')
+		}
+		for _, r := range f {
+			out = append(out, unicode.ToLower(r))
+		}
+	}
+	return out
+}
+
+// find returns every match of q, in reading order, without overlaps.
+func (h *haystack) find(q string) []match {
+	needle := foldQuery(q)
+	if len(needle) == 0 {
+		return nil
+	}
+	var out []match
+	for i := 0; i+len(needle) <= len(h.text); i++ {
+		if h.text[i] != needle[0] || !slices.Equal(h.text[i:i+len(needle)], needle) {
+			continue
+		}
+		out = append(out, h.segments(i, i+len(needle)))
+		i += len(needle) - 1
+	}
+	return out
+}
+
+// segments turns the runes [from, to) of the text into one segment per
+// line, in cells.
+func (h *haystack) segments(from, to int) match {
+	var m match
+	for k := from; k < to; k++ {
+		p := h.pos[k]
+		if p.start == p.end {
+			continue // a line end or a collapsed space
+		}
+		if n := len(m); n > 0 && m[n-1].line == p.line {
+			m[n-1].end = p.end
+			continue
+		}
+		m = append(m, segment{line: p.line, start: p.start, end: p.end})
+	}
+	for i := range m {
+		line := h.plain[m[i].line]
+		m[i].start, m[i].end = ansi.StringWidth(line[:m[i].start]), ansi.StringWidth(line[:m[i].end])
+	}
+	return m
+}
+
+// highlight paints the matches on the lines of a painted rendering, the
+// current one in its own style, and returns the lines changed.
+func highlight(lines []string, matches []match, current int, st searchStyles) []string {
+	byLine := map[int][]segment{}
+	cur := map[segment]bool{}
+	for i, m := range matches {
+		for _, s := range m {
+			byLine[s.line] = append(byLine[s.line], s)
+			if i == current {
+				cur[s] = true
+			}
+		}
+	}
+	out := slices.Clone(lines)
+	for li, segs := range byLine {
+		// Work from the right, so earlier cell positions stay valid.
+		slices.SortFunc(segs, func(a, b segment) int { return b.start - a.start })
+		l := out[li]
+		for _, s := range segs {
+			style := st.match
+			if cur[s] {
+				style = st.current
+			}
+			mid := ansi.Strip(ansi.Cut(l, s.start, s.end))
+			// The rest of the line keeps every style sequence before it, so
+			// the styles in force after the match come back.
+			l = ansi.Truncate(l, s.start, "") + style + mid + "\x1b[m" + ansi.TruncateLeft(l, s.end, "")
+		}
+		out[li] = l
+	}
+	return out
+}
+
+// searchStyles are the SGR sequences for matches.
+type searchStyles struct{ match, current string }
+
+// SetQuery searches the document for q ("" ends the search) and makes the
+// first match at or below the top of the view the current one, scrolled
+// into view. It returns the number of matches.
+func (r *readerPane) SetQuery(q string) int {
+	r.query = strings.TrimSpace(q)
+	r.matches, r.current = nil, -1
+	if r.query != "" {
+		if r.hay == nil {
+			r.hay = newHaystack(r.lines)
+		}
+		r.matches = r.hay.find(r.query)
+		top := r.vp.YOffset()
+		for i, m := range r.matches {
+			if len(m) > 0 && m[0].line >= top {
+				r.current = i
+				break
+			}
+		}
+		if r.current < 0 && len(r.matches) > 0 {
+			r.current = 0
+		}
+	}
+	r.show()
+	r.revealMatch()
+	return len(r.matches)
+}
+
+// NextMatch makes the next match (delta 1) or the previous one (-1) the
+// current one, wrapping around, and scrolls it into view.
+func (r *readerPane) NextMatch(delta int) {
+	n := len(r.matches)
+	if n == 0 {
+		return
+	}
+	r.current = ((r.current+delta)%n + n) % n
+	r.show()
+	r.revealMatch()
+}
+
+// revealMatch scrolls so the current match is in view, with context.
+func (r *readerPane) revealMatch() {
+	if r.current < 0 || r.current >= len(r.matches) || len(r.matches[r.current]) == 0 {
+		return
+	}
+	line := r.matches[r.current][0].line
+	top, h := r.vp.YOffset(), r.vp.Height()
+	if line < top || line >= top+h {
+		r.vp.SetYOffset(max(line-h/3, 0))
+	}
+}
+
+// searchPosition is "3/11" for the current match, or "0/0".
+func (r *readerPane) searchPosition() (cur, total int) {
+	return r.current + 1, len(r.matches)
+}
