@@ -75,9 +75,14 @@ func (r *ReadCmd) Run(s *stdio) error {
 	ch := make(chan model.Progress)
 	go streamLoad(ctx, r.Paths, s, lx, ch)
 	theme := map[string]tui.Theme{"auto": tui.ThemeAuto, "dark": tui.ThemeDark, "light": tui.ThemeLight}[r.Style]
-	app := tui.New(model.NewCorpus(nil, nil), tui.Options{
+	topts := tui.Options{
 		Theme: theme, Clipboard: tui.NativeClipboard{}, Topics: ids, AnyOf: r.Any, Warning: warning, Loading: ch,
-	})
+	}
+	if canReload(r.Paths) {
+		rl := &reloader{ctx: ctx, paths: r.Paths, s: s, lx: lx}
+		topts.Reload, topts.Changes = rl.reload, watchPaths(ctx, r.Paths)
+	}
+	app := tui.New(model.NewCorpus(nil, nil), topts)
 	if _, err := tea.NewProgram(app, opts...).Run(); err != nil {
 		return fmt.Errorf("running the reader: %w", err)
 	}

@@ -5,6 +5,8 @@ package tui
 
 import (
 	"fmt"
+	"os"
+	"os/exec"
 	"strings"
 	"time"
 
@@ -36,6 +38,12 @@ type Options struct {
 	// Loading, when set, brings the documents of a load in progress; the
 	// corpus given to New then grows as they arrive.
 	Loading <-chan model.Progress
+	// Reload, when set, starts reading the opened paths again (r, and
+	// after files change or an editor returns).
+	Reload func() <-chan model.Progress
+	// Changes, when set, says which opened files were added, changed or
+	// removed.
+	Changes <-chan []string
 }
 
 // pane names a pane that can have the keyboard focus.
@@ -95,6 +103,10 @@ type App struct {
 	// after schedules a delayed message; tests replace it to run without
 	// waiting.
 	after func(time.Duration, tea.Msg) tea.Cmd
+	// exec runs an outside program with the terminal (tea.ExecProcess);
+	// env reads the environment. Tests replace both.
+	exec func(*exec.Cmd, tea.ExecCallback) tea.Cmd
+	env  func(string) string
 
 	warning string // said in the status line once the screen is up
 
@@ -102,6 +114,9 @@ type App struct {
 		ch          <-chan model.Progress // nil when there is none
 		done, total int
 	}
+	reloadFn func() <-chan model.Progress
+	reload   reloadState
+	changes  <-chan []string
 }
 
 // New builds the App for a corpus.
@@ -117,6 +132,8 @@ func New(c *model.Corpus, opts Options) *App {
 		hints:  help.New(),
 		cache:  newRenderCache(renderCacheSize),
 		after:  after,
+		exec:   tea.ExecProcess,
+		env:    os.Getenv,
 	}
 	a.clipboard = opts.Clipboard
 	if a.clipboard == nil {
@@ -131,6 +148,7 @@ func New(c *model.Corpus, opts Options) *App {
 	a.applyFilter()
 	a.warning = opts.Warning
 	a.load.ch = opts.Loading
+	a.reloadFn, a.changes = opts.Reload, opts.Changes
 	return a
 }
 
@@ -145,6 +163,9 @@ func (a *App) Init() tea.Cmd {
 	}
 	if a.load.ch != nil {
 		cmds = append(cmds, waitLoad(a.load.ch))
+	}
+	if a.changes != nil {
+		cmds = append(cmds, waitChanges(a.changes))
 	}
 	return tea.Batch(cmds...)
 }
@@ -253,7 +274,7 @@ func (a *App) headerView() string {
 	if a.filter.Value() != "" {
 		count += fmt.Sprintf(" · filter “%s”", a.filter.Value())
 	}
-	if l := a.loadingText(); l != "" {
+	if l := a.loadingText() + a.reloadingText(); l != "" {
 		count = l + " · " + count
 	}
 	s := " " + st.Brand.Render("Rostrum") + st.HeaderText.Render(" · "+count)

@@ -124,6 +124,9 @@ func (h *harness) run(cmd tea.Cmd) {
 			h.timers = append(h.timers, msg)
 		case quoteCopiedMsg:
 			h.app.Update(msg)
+		case reloadMsg, reloadDoneMsg, editorDoneMsg:
+			_, next := h.app.Update(msg)
+			queue = append(queue, next)
 		case docRenderedMsg:
 			if h.hold {
 				h.pending = append(h.pending, msg)

@@ -22,6 +22,7 @@ type KeyMap struct {
 	PickToggle, PickApply    key.Binding
 	PickCancel, PickMode     key.Binding
 	Problems                 key.Binding
+	Edit, Pager, Reload      key.Binding
 	Help, Quit, ForceQuit    key.Binding
 }
 
@@ -64,6 +65,9 @@ func DefaultKeyMap() KeyMap {
 		PickCancel:   b([]string{"esc"}, "esc", "cancel"),
 		PickMode:     b([]string{"tab"}, "tab", "all of / any of"),
 		Problems:     b([]string{"!"}, "!", "problems"),
+		Edit:         b([]string{"e"}, "e", "edit in $EDITOR"),
+		Pager:        b([]string{"o"}, "o", "open in $PAGER"),
+		Reload:       b([]string{"r"}, "r", "reload"),
 		Help:         b([]string{"?"}, "?", "help"),
 		Quit:         b([]string{"q"}, "q", "quit"),
 		ForceQuit:    b([]string{"ctrl+c"}, "ctrl+c", "quit"),
@@ -116,7 +120,7 @@ func (h contextHelp) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.HalfPageUp, k.HalfPageDown},
 		{k.Open, k.Back, k.Focus, k.NextDoc, k.PrevDoc, k.Filter, k.FilterAccept, k.FilterCancel},
 		{k.NextQuote, k.PrevQuote, k.CopyQuote, k.CopyCitation, k.Quotes, k.SortQuotes},
-		{k.Chips, k.ClearTopics, k.Topics, k.PickToggle, k.PickMode},
+		{k.Chips, k.ClearTopics, k.Topics, k.PickToggle, k.PickMode, k.Edit, k.Pager, k.Reload},
 		{k.Search, k.NextMatch, k.PrevMatch, k.Problems, k.Help, k.Quit, k.ForceQuit},
 	}
 }

@@ -37,10 +37,15 @@ func (a *App) handleDocsLoaded(msg docsLoadedMsg) (tea.Model, tea.Cmd) {
 // handleLoadFinished ends the loading state and says when nothing loaded.
 func (a *App) handleLoadFinished() (tea.Model, tea.Cmd) {
 	a.load.ch = nil
-	if a.corpus.Len() == 0 {
-		return a, a.setStatus(fmt.Sprintf("Nothing could be read: %s.", plural(len(a.corpus.Problems), "problem", "problems")))
+	var cmd tea.Cmd
+	if a.reload.again { // files changed while loading
+		a.reload.again = false
+		cmd = a.startReload()
 	}
-	return a, nil
+	if a.corpus.Len() == 0 {
+		return a, tea.Batch(cmd, a.setStatus(fmt.Sprintf("Nothing could be read: %s.", plural(len(a.corpus.Problems), "problem", "problems"))))
+	}
+	return a, cmd
 }
 
 // loadingText is the header's progress while loading ("Loading 4,210 /

@@ -58,6 +58,10 @@ func (r *readerPane) SetDocument(doc *model.Document) {
 	if doc == r.doc {
 		return
 	}
+	if doc != nil && r.doc != nil && doc.ID == r.doc.ID && doc.Path == r.doc.Path {
+		r.doc = doc // the same text read again: keep the place
+		return
+	}
 	r.doc = doc
 	r.partial = false
 	r.shown = renderKey{}

@@ -23,6 +23,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleDocsLoaded(msg)
 	case loadFinishedMsg:
 		return a.handleLoadFinished()
+	case reloadMsg:
+		return a.handleReload(msg)
+	case reloadDoneMsg:
+		return a.handleReloadDone(msg)
+	case filesChangedMsg:
+		return a.handleFilesChanged(msg)
+	case editorDoneMsg:
+		return a.handleEditorDone(msg)
 	case quoteCopiedMsg:
 		return a, nil // OSC 52 was sent too; a missing native clipboard is no error
 	case tea.KeyPressMsg:
@@ -104,6 +112,12 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, a.keys.Problems):
 		a.showProbs, a.problemsOffset = true, 0
 		return a, nil
+	case key.Matches(msg, a.keys.Edit):
+		return a, a.openExternal(true)
+	case key.Matches(msg, a.keys.Pager):
+		return a, a.openExternal(false)
+	case key.Matches(msg, a.keys.Reload):
+		return a, a.startReload()
 	case key.Matches(msg, a.keys.Focus):
 		return a, a.toggleFocus()
 	case key.Matches(msg, a.keys.NextQuote):
