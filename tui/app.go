@@ -185,6 +185,7 @@ func (a *App) applyTheme(dark bool) {
 func (a *App) View() tea.View {
 	v := tea.NewView("")
 	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
 	if !a.ready {
 		return v
 	}

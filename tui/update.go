@@ -35,6 +35,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil // OSC 52 was sent too; a missing native clipboard is no error
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
+	case tea.MouseWheelMsg:
+		return a.handleWheel(msg)
+	case tea.MouseClickMsg:
+		return a.handleClick(msg)
 	}
 	return a, nil
 }
