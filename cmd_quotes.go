@@ -15,6 +15,7 @@ type QuotesCmd struct {
 	Paths   []string `arg:"" optional:"" name:"path" help:"Files or folders to read; - reads standard input. Default: the embedded seeds."`
 	Speaker string   `help:"Only quotes whose speaker's name contains S (any case)." placeholder:"S"`
 	Format  string   `help:"Output format: text, json (one array), csv, or md (citations)." enum:"text,json,csv,md" default:"text" short:"f"`
+	Starred bool     `help:"The quotes starred in the reader (s), from the state file, instead of PATHs."`
 	TopicFilter
 }
 
@@ -46,6 +47,9 @@ type docQuote struct {
 
 // Run prints the matching quotes.
 func (c *QuotesCmd) Run(s *stdio) error {
+	if c.Starred {
+		return writeStarred(s, c.Format)
+	}
 	corpus, lx, err := loadTagged(c.Paths, s)
 	if err != nil {
 		return err
@@ -116,8 +120,7 @@ func writeQuotesCSV(s *stdio, found []docQuote) error {
 // citation, ready to paste into notes.
 func writeQuotesMarkdown(s *stdio, found []docQuote) error {
 	for _, dq := range found {
-		cite := dq.doc.Citation(dq.q)
-		if _, err := fmt.Fprintf(s.out, "> %s\n\n", strings.ReplaceAll(cite, "\n", "\n> ")); err != nil {
+		if _, err := fmt.Fprintf(s.out, "%s\n\n", model.CitationMarkdown(dq.doc.Citation(dq.q))); err != nil {
 			return err
 		}
 	}

@@ -43,3 +43,9 @@ func (d *Document) Citation(q *quotes.Span) string {
 	}
 	return b.String()
 }
+
+// CitationMarkdown is a citation as a Markdown block quote, one "> " line
+// per line, ready to paste into notes.
+func CitationMarkdown(citation string) string {
+	return "> " + strings.ReplaceAll(citation, "\n", "\n> ")
+}

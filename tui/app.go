@@ -15,6 +15,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"rostrum/model"
+	"rostrum/state"
 )
 
 // Theme chooses the colours: follow the terminal, or force one.
@@ -44,6 +45,16 @@ type Options struct {
 	// Changes, when set, says which opened files were added, changed or
 	// removed.
 	Changes <-chan []string
+	// State, when set, keeps read marks, starred quotes and the last
+	// reading position between runs.
+	State *state.Store
+	// ExportDir is where the quote browser's E writes; "" is the working
+	// folder.
+	ExportDir string
+	// MaxWidth caps the reading column; 0 means MaxReadingWidth.
+	MaxWidth int
+	// Keys replace the default keys of the actions named (see Rebind).
+	Keys map[string][]string
 }
 
 // pane names a pane that can have the keyboard focus.
@@ -117,6 +128,13 @@ type App struct {
 	reloadFn func() <-chan model.Progress
 	reload   reloadState
 	changes  <-chan []string
+
+	store     *state.Store // nil: nothing is kept between runs
+	saved     stateView
+	restore   *state.Last // the reading position to restore, until done
+	exportDir string
+	clock     func() time.Time
+	maxWidth  int
 }
 
 // New builds the App for a corpus.
@@ -149,6 +167,22 @@ func New(c *model.Corpus, opts Options) *App {
 	a.warning = opts.Warning
 	a.load.ch = opts.Loading
 	a.reloadFn, a.changes = opts.Reload, opts.Changes
+	a.exportDir = opts.ExportDir
+	a.maxWidth = MaxReadingWidth
+	if opts.MaxWidth > 0 {
+		a.maxWidth = opts.MaxWidth
+	}
+	for action, keys := range opts.Keys {
+		a.keys.Rebind(action, keys)
+	}
+	if opts.State != nil {
+		a.store = opts.State
+		a.refreshState()
+		if last := a.store.State().Last; last != nil {
+			a.restore = last
+		}
+	}
+	a.list.unread = a.unread
 	return a
 }
 

@@ -36,6 +36,7 @@ type quoteBrowser struct {
 	filter        textinput.Model
 	filtering     bool
 	width, height int
+	starred       func(*model.Document, *quotes.Span) bool // nil: no stars
 }
 
 // newQuoteBrowser collects the quotes of docs, grouped by speaker.
@@ -157,6 +158,9 @@ func (b *quoteBrowser) row(st Styles, k, whoW int) string {
 	textW := max(b.width-whoW-6, 10)
 	text := strings.Join(strings.Fields(q.Text(e.doc.Body)), " ")
 	quote := ansi.Truncate("“"+text+"”", textW*2/3, "…”")
+	if b.starred != nil && b.starred(e.doc, q) {
+		quote = "★ " + ansi.Truncate("“"+text+"”", max(textW*2/3-2, 1), "…”")
+	}
 	title := ansi.Truncate(" · "+e.doc.Title, max(textW-ansi.StringWidth(quote), 0), "…")
 	whoCell := fitLine(ansi.Truncate(who, whoW, "…"), whoW)
 	if k == b.cursor {

@@ -9,6 +9,7 @@ import (
 func (a *App) openBrowser() tea.Cmd {
 	a.browser = newQuoteBrowser(a.list.docs, a.styles)
 	a.browser.width, a.browser.height = a.lay.width, a.lay.bodyH
+	a.browser.starred = a.starred
 	if len(a.browser.entries) == 0 {
 		return a.setStatus("No quotes in the listed documents.")
 	}
@@ -43,7 +44,7 @@ func (a *App) handleBrowserKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
-		return a, tea.Quit
+		return a.quit()
 	case key.Matches(msg, k.Back, k.Quotes):
 		if key.Matches(msg, k.Back) && b.filter.Value() != "" {
 			b.filter.SetValue("")
@@ -61,6 +62,12 @@ func (a *App) handleBrowserKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, a.openBrowsedQuote()
 	case key.Matches(msg, k.CopyQuote, k.CopyCitation):
 		return a, a.copyBrowsedQuote(key.Matches(msg, k.CopyCitation))
+	case key.Matches(msg, k.Star):
+		if e, ok := b.Selected(); ok {
+			return a, a.toggleStar(e.doc, e.quote())
+		}
+	case key.Matches(msg, k.Export):
+		return a, a.exportShown()
 	default:
 		a.moveBrowser(msg)
 	}

@@ -61,8 +61,14 @@ func newHarness(t *testing.T, texts ...string) *harness {
 		}
 		docs = append(docs, d)
 	}
+	return harnessFor(t, New(model.NewCorpus(docs, nil), Options{Theme: ThemeDark}))
+}
+
+// harnessFor drives an App built by the test, with a fake clipboard and
+// timers that never wait.
+func harnessFor(t *testing.T, a *App) *harness {
 	clip := &fakeClipboard{}
-	a := New(model.NewCorpus(docs, nil), Options{Theme: ThemeDark, Clipboard: clip})
+	a.clipboard = clip
 	a.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
 		return func() tea.Msg { return timerMsg{d: d, msg: msg} }
 	}

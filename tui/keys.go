@@ -23,6 +23,7 @@ type KeyMap struct {
 	PickCancel, PickMode     key.Binding
 	Problems                 key.Binding
 	Edit, Pager, Reload      key.Binding
+	Star, MarkRead, Export   key.Binding
 	Help, Quit, ForceQuit    key.Binding
 }
 
@@ -56,7 +57,10 @@ func DefaultKeyMap() KeyMap {
 		CopyQuote:    b([]string{"y"}, "y", "copy quote"),
 		CopyCitation: b([]string{"Y"}, "Y", "copy with citation"),
 		Quotes:       b([]string{"Q"}, "Q", "quote browser"),
-		SortQuotes:   b([]string{"s"}, "s", "sort by speaker/document"),
+		SortQuotes:   b([]string{"S"}, "S", "sort by speaker/document"),
+		Star:         b([]string{"s"}, "s", "star quote"),
+		MarkRead:     b([]string{"m"}, "m", "mark read/unread"),
+		Export:       b([]string{"E"}, "E", "export shown quotes"),
 		Chips:        b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1…9", "toggle topic chip"),
 		ClearTopics:  b([]string{"0"}, "0", "clear topics"),
 		Topics:       b([]string{"t"}, "t", "topic picker"),
@@ -104,7 +108,7 @@ func (h contextHelp) ShortHelp() []key.Binding {
 	case ctxReader:
 		return []key.Binding{k.NextQuote, k.CopyQuote, k.CopyCitation, k.Search, k.NextDoc, k.Back, k.Help, k.Quit}
 	case ctxBrowser:
-		return []key.Binding{k.Open, k.CopyQuote, k.CopyCitation, k.Filter, k.SortQuotes, k.Back}
+		return []key.Binding{k.Open, k.CopyQuote, k.CopyCitation, k.Star, k.Export, k.Filter, k.SortQuotes, k.Back}
 	case ctxHelp:
 		return []key.Binding{k.Help, k.Quit}
 	case ctxPicker:
@@ -119,7 +123,7 @@ func (h contextHelp) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.HalfPageUp, k.HalfPageDown},
 		{k.Open, k.Back, k.Focus, k.NextDoc, k.PrevDoc, k.Filter, k.FilterAccept, k.FilterCancel},
-		{k.NextQuote, k.PrevQuote, k.CopyQuote, k.CopyCitation, k.Quotes, k.SortQuotes},
+		{k.NextQuote, k.PrevQuote, k.CopyQuote, k.CopyCitation, k.Star, k.Quotes, k.SortQuotes, k.Export, k.MarkRead},
 		{k.Chips, k.ClearTopics, k.Topics, k.PickToggle, k.PickMode, k.Edit, k.Pager, k.Reload},
 		{k.Search, k.NextMatch, k.PrevMatch, k.Problems, k.Help, k.Quit, k.ForceQuit},
 	}

@@ -25,6 +25,7 @@ type listPane struct {
 	docs          []*model.Document
 	cursor        int
 	offset        int
+	unread        func(*model.Document) bool // marks unread entries; nil for none
 	width, height int
 	terms         []string // the filter's words, marked in titles
 }
@@ -103,6 +104,9 @@ func (l *listPane) entry(st Styles, d *model.Document, selected, focused bool) [
 		titleStyle = st.ListSelTitle
 	}
 	styledTitle := markTerms(title, l.terms, titleStyle, st.Match)
+	if l.unread != nil && l.unread(d) {
+		styledTitle = st.Unread.Render("•") + " " + markTerms(ansi.Truncate(d.Title, max(textW-2, 1), "…"), l.terms, titleStyle, st.Match)
+	}
 	if !selected {
 		return []string{"  " + styledTitle, "  " + metaLine}
 	}

@@ -47,6 +47,8 @@ func (a *App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, a.closeReader()
 	case key.Matches(msg, k.Search):
 		return a, a.startSearch()
+	case key.Matches(msg, k.Star):
+		return a, a.starSelected()
 	case key.Matches(msg, k.NextMatch) && a.reader.query != "":
 		a.reader.NextMatch(1)
 	case key.Matches(msg, k.PrevMatch) && a.reader.query != "":
@@ -100,7 +102,7 @@ func (a *App) wantedKey() (renderKey, bool) {
 	if d == nil || a.lay.readerW <= 0 {
 		return renderKey{}, false
 	}
-	w := min(max(a.lay.readerW, minRenderWidth), MaxReadingWidth+2)
+	w := min(max(a.lay.readerW, minRenderWidth), a.maxWidth+2)
 	return renderKey{id: d.ID, width: w, dark: a.styles.Dark}, true
 }
 
@@ -111,6 +113,17 @@ func (a *App) wantedKey() (renderKey, bool) {
 // a resize storm costs one extra render at most. A newly selected
 // document starts at once, without waiting for another document's render.
 func (a *App) syncReader() tea.Cmd {
+	cmd := a.renderSelected()
+	a.restoreOffset()
+	if mark := a.markRead(); mark != nil {
+		return tea.Batch(cmd, mark)
+	}
+	return cmd
+}
+
+// renderSelected shows the selected document in the reader, from the
+// cache or by starting its render.
+func (a *App) renderSelected() tea.Cmd {
 	a.reader.SetDocument(a.list.Selected())
 	want, ok := a.wantedKey()
 	if !ok || a.reader.shown == want && !a.reader.partial {

@@ -137,9 +137,9 @@ func TestQuoteBrowser(t *testing.T) {
 	if !strings.Contains(h.screen(), "“Such threats") {
 		t.Fatalf("the chosen quote should be in view:\n%s", h.screen())
 	}
-	h.keys("Q", "s")
+	h.keys("Q", "S")
 	if h.app.browser.bySpeaker {
-		t.Fatal("s should switch to document order")
+		t.Fatal("S should switch to document order")
 	}
 	h.keys("esc")
 	if h.app.browser != nil {

@@ -55,6 +55,7 @@ type Styles struct {
 	Filter textinput.Styles
 	Paint  paintStyles  // quotes, speakers and terms in the reading pane
 	Search searchStyles // matches of the search in the document
+	Unread lipgloss.Style
 }
 
 // DefaultStyles returns the styles for a dark or light background.
@@ -95,6 +96,7 @@ func DefaultStyles(isDark bool) Styles {
 	st.Filter.Focused.Prompt = st.Filter.Focused.Prompt.Foreground(p.accent)
 	st.Filter.Blurred.Prompt = st.Filter.Blurred.Prompt.Foreground(p.muted)
 	st.Filter.Cursor.Blink = false // a steady cursor, and no timer while typing
+	st.Unread = s.Foreground(p.accent).Bold(true)
 	st.Search = searchStyles{
 		match:   ansi.NewStyle().Reverse(true).String(),
 		current: ansi.NewStyle().Reverse(true).Bold().Underline(true).String(),

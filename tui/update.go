@@ -49,7 +49,7 @@ func (a *App) handleResize(msg tea.WindowSizeMsg) (tea.Model, tea.Cmd) {
 	a.ready = true
 	a.lay = computeLayout(msg.Width, msg.Height, a.readerOpen)
 	a.sizePanes()
-	return a, a.syncReader()
+	return a, tea.Batch(a.syncReader(), a.restoreLast())
 }
 
 // sizePanes hands each pane its share of the current layout.
@@ -87,7 +87,7 @@ func (a *App) handleBackground(msg tea.BackgroundColorMsg) (tea.Model, tea.Cmd) 
 // input or the help screen), then app globals, then the focused pane.
 func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, a.keys.ForceQuit) {
-		return a, tea.Quit
+		return a.quit()
 	}
 	if a.filtering {
 		return a.handleFilterKey(msg)
@@ -109,7 +109,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, a.keys.Quit):
-		return a, tea.Quit
+		return a.quit()
 	case key.Matches(msg, a.keys.Help):
 		a.showHelp = true
 		return a, nil
@@ -122,6 +122,8 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, a.openExternal(false)
 	case key.Matches(msg, a.keys.Reload):
 		return a, a.startReload()
+	case key.Matches(msg, a.keys.MarkRead):
+		return a, a.toggleRead()
 	case key.Matches(msg, a.keys.Focus):
 		return a, a.toggleFocus()
 	case key.Matches(msg, a.keys.NextQuote):
@@ -151,7 +153,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 func (a *App) handleHelpKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, a.keys.Quit):
-		return a, tea.Quit
+		return a.quit()
 	case key.Matches(msg, a.keys.Help, a.keys.Back):
 		a.showHelp = false
 	}
@@ -162,7 +164,7 @@ func (a *App) handleHelpKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 func (a *App) handleProblemsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, a.keys.Quit):
-		return a, tea.Quit
+		return a.quit()
 	case key.Matches(msg, a.keys.Problems, a.keys.Back):
 		a.showProbs = false
 	case key.Matches(msg, a.keys.Down):

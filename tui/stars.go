@@ -1,0 +1,163 @@
+package tui
+
+import (
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
+	"rostrum/model"
+	"rostrum/model/quotes"
+	"rostrum/state"
+)
+
+// Reading state kept between runs (package state): read marks, starred
+// quotes, and the last document open with its scroll position. Without a
+// store (Options.State nil) none of it is shown or kept.
+
+// stateView is what the screen needs of the saved state, refreshed after
+// every change.
+type stateView struct {
+	read  map[string]bool
+	stars map[string]bool // starKey → starred
+}
+
+func starKey(doc string, start, end int) string { return fmt.Sprintf("%s:%d:%d", doc, start, end) }
+
+// refreshState reads the store's state into the view.
+func (a *App) refreshState() {
+	if a.store == nil {
+		return
+	}
+	st := a.store.State()
+	a.saved = stateView{read: map[string]bool{}, stars: map[string]bool{}}
+	for id := range st.Read {
+		a.saved.read[id] = true
+	}
+	for _, s := range st.Stars {
+		a.saved.stars[starKey(s.Doc, s.Start, s.End)] = true
+	}
+}
+
+// storeResult shows a failed save, or a warning the store has for the
+// user (a damaged state file set aside), if any.
+func (a *App) storeResult(err error) tea.Cmd {
+	if err != nil {
+		return a.setStatus("Could not save the reading state: " + err.Error())
+	}
+	if w := a.store.TakeWarning(); w != "" {
+		return a.setStatus(w)
+	}
+	return nil
+}
+
+// unread reports whether d has never been opened (false without a store).
+func (a *App) unread(d *model.Document) bool {
+	return a.store != nil && !a.saved.read[d.ID]
+}
+
+// starred reports whether quote q of d is starred.
+func (a *App) starred(d *model.Document, q *quotes.Span) bool {
+	return a.store != nil && a.saved.stars[starKey(d.ID, q.Outer.Start, q.Outer.End)]
+}
+
+// markRead records that the document in the reader has been read.
+func (a *App) markRead() tea.Cmd {
+	d := a.reader.doc
+	if a.store == nil || d == nil || a.focus != paneReader || a.saved.read[d.ID] {
+		return nil
+	}
+	err := a.store.MarkRead(d.ID, true)
+	a.refreshState()
+	return a.storeResult(err)
+}
+
+// toggleRead marks the selected document read or unread (m).
+func (a *App) toggleRead() tea.Cmd {
+	d := a.list.Selected()
+	if d == nil {
+		return nil
+	}
+	if a.store == nil {
+		return a.setStatus("Read marks are off: there is no state file")
+	}
+	read := !a.saved.read[d.ID]
+	err := a.store.MarkRead(d.ID, read)
+	a.refreshState()
+	if cmd := a.storeResult(err); cmd != nil {
+		return cmd
+	}
+	if read {
+		return a.setStatus("Marked read")
+	}
+	return a.setStatus("Marked unread")
+}
+
+// toggleStar stars or unstars quote q of d (s).
+func (a *App) toggleStar(d *model.Document, q *quotes.Span) tea.Cmd {
+	if a.store == nil {
+		return a.setStatus("Stars are off: there is no state file")
+	}
+	on, err := a.store.ToggleStar(state.Star{
+		Doc: d.ID, Path: d.Path, Title: d.Title, Date: d.DateString(), Speaker: q.Speaker,
+		Text: d.QuoteText(q), Citation: d.Citation(q), Start: q.Outer.Start, End: q.Outer.End,
+	})
+	a.refreshState()
+	if cmd := a.storeResult(err); cmd != nil {
+		return cmd
+	}
+	if on {
+		return a.setStatus("★ Starred · Q lists quotes · rostrum quotes --starred exports them")
+	}
+	return a.setStatus("Star removed")
+}
+
+// starSelected stars the quote selected in the reader.
+func (a *App) starSelected() tea.Cmd {
+	d := a.reader.doc
+	if d == nil || a.reader.selected < 0 || a.reader.selected >= len(d.Quotes) {
+		return a.setStatus("No quote selected: press ] to select one.")
+	}
+	return a.toggleStar(d, &d.Quotes[a.reader.selected])
+}
+
+// saveLast records the document open and its scroll position, on quit.
+func (a *App) saveLast() {
+	d := a.reader.doc
+	if a.store == nil || d == nil {
+		return
+	}
+	_ = a.store.SetLast(state.Last{Doc: d.ID, Path: d.Path, Offset: a.reader.vp.YOffset()})
+}
+
+// quit saves the reading position and ends the program.
+func (a *App) quit() (tea.Model, tea.Cmd) {
+	a.saveLast()
+	return a, tea.Quit
+}
+
+// restoreLast opens the document that was open at the end of the last
+// run, once it has loaded.
+func (a *App) restoreLast() tea.Cmd {
+	r := a.restore
+	if r == nil || a.focus == paneReader {
+		return nil
+	}
+	for i, d := range a.list.docs {
+		if d.ID == r.Doc || r.Path != "" && d.Path == r.Path {
+			r.Doc = d.ID
+			return tea.Batch(a.moveListTo(i), a.openReader())
+		}
+	}
+	return nil
+}
+
+// restoreOffset scrolls the restored document to where it was, once its
+// whole rendering is shown.
+func (a *App) restoreOffset() {
+	r := a.restore
+	if r == nil || a.reader.doc == nil || a.reader.doc.ID != r.Doc || a.reader.partial || a.reader.shown == (renderKey{}) {
+		return
+	}
+	a.reader.vp.SetYOffset(r.Offset)
+	a.restore = nil
+}
