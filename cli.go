@@ -17,6 +17,7 @@ import (
 	"rostrum/model"
 	"rostrum/model/topics"
 	"rostrum/seeds"
+	"rostrum/state"
 	"rostrum/tui"
 )
 
@@ -32,12 +33,16 @@ type CLI struct {
 	Show   ShowCmd   `cmd:"" help:"Print one document, rendered, to standard output."`
 	Quotes QuotesCmd `cmd:"" help:"List quotations with their speakers (text, json, csv or md)."`
 	Topics TopicsCmd `cmd:"" help:"Count the topic tags of the documents, or explain one document's tags."`
+
+	Config     ConfigCmd     `cmd:"" help:"Show where the config file is and whether it is valid; --example prints one."`
+	Completion CompletionCmd `cmd:"" help:"Print a completion script for bash, zsh or fish (source <(rostrum completion bash))."`
+	Man        ManCmd        `cmd:"" help:"Print the manual page (roff): rostrum man | man -l -"`
 }
 
 // ReadCmd opens the interactive reader.
 type ReadCmd struct {
 	Paths []string `arg:"" optional:"" name:"path" help:"Files or folders to read (recursively); - reads standard input."`
-	Style string   `help:"Colours: auto (follow the terminal), dark or light." enum:"auto,dark,light" default:"auto"`
+	Style string   `help:"Colours: auto (follow the terminal), dark or light (default: the config's theme, else auto)." placeholder:"auto|dark|light"`
 	TopicFilter
 }
 
@@ -48,10 +53,20 @@ func (r *ReadCmd) Run(s *stdio) error {
 	if !isTerminal(s.out) {
 		return errors.New("the reader needs a terminal; for output to a pipe use `rostrum list` or `rostrum show`")
 	}
+	cfg, err := s.settings()
+	if err != nil {
+		return err
+	}
+	if r.Paths, err = s.defaultPaths(r.Paths); err != nil {
+		return err
+	}
 	if err := checkPaths(r.Paths, s); err != nil {
 		return err
 	}
-	lx, warning := model.LoadLexicon(model.UserTopicsPath())
+	lx, warning, err := s.lexicon()
+	if err != nil {
+		return err
+	}
 	var ids []string
 	for _, name := range r.Topic {
 		t, ok := lx.Topic(name)
@@ -74,9 +89,22 @@ func (r *ReadCmd) Run(s *stdio) error {
 	defer cancel()
 	ch := make(chan model.Progress)
 	go streamLoad(ctx, r.Paths, s, lx, ch)
-	theme := map[string]tui.Theme{"auto": tui.ThemeAuto, "dark": tui.ThemeDark, "light": tui.ThemeLight}[r.Style]
+	style := r.Style
+	switch style {
+	case "":
+		style = cfg.Theme
+	case "auto", "dark", "light":
+	default:
+		return fmt.Errorf("--style must be auto, dark or light, not %q", style)
+	}
+	theme := map[string]tui.Theme{"auto": tui.ThemeAuto, "dark": tui.ThemeDark, "light": tui.ThemeLight}[style]
+	store, stateWarning := state.Open(state.DefaultPath())
+	if warning == "" {
+		warning = stateWarning
+	}
 	topts := tui.Options{
 		Theme: theme, Clipboard: tui.NativeClipboard{}, Topics: ids, AnyOf: r.Any, Warning: warning, Loading: ch,
+		State: store, MaxWidth: cfg.MaxWidth, Keys: cfg.Keys,
 	}
 	if canReload(r.Paths) {
 		rl := &reloader{ctx: ctx, paths: r.Paths, s: s, lx: lx}
@@ -150,7 +178,14 @@ func loadCorpus(paths []string, s *stdio) (*model.Corpus, error) {
 
 // loadTagged is loadCorpus that also returns the lexicon used.
 func loadTagged(paths []string, s *stdio) (*model.Corpus, *topics.Lexicon, error) {
-	lx, warning := model.LoadLexicon(model.UserTopicsPath())
+	paths, err := s.defaultPaths(paths)
+	if err != nil {
+		return nil, nil, err
+	}
+	lx, warning, err := s.lexicon()
+	if err != nil {
+		return nil, nil, err
+	}
 	if warning != "" {
 		fmt.Fprintf(s.err, "rostrum: %s\n", warning)
 	}

@@ -87,7 +87,7 @@ func (c *ShowCmd) width(s *stdio) int {
 	}
 	if f, ok := s.out.(*os.File); ok && term.IsTerminal(f.Fd()) {
 		if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
-			return min(w, tui.MaxReadingWidth)
+			return min(w, s.maxWidth())
 		}
 	}
 	return 80

@@ -12,6 +12,8 @@ import (
 	"runtime/debug"
 
 	"github.com/alecthomas/kong"
+
+	"rostrum/config"
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; without
@@ -26,6 +28,7 @@ type stdio struct {
 	environ  []string
 	// maxFileSize is the global --max-size, for the commands that load.
 	maxFileSize int64
+	cfg         *config.Config // read by settings, once
 }
 
 // getenv looks a variable up in the command's environment.

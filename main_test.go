@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"rostrum/state"
 )
 
 // result is what one run of the command line produced.
@@ -500,5 +502,64 @@ func TestMaxSizeIsConfigurable(t *testing.T) {
 	r = runCLI(t, nil, "", "--max-size", "banana", "list", dir)
 	if r.code != 1 || !strings.Contains(r.err, `"banana" is not a size`) || strings.Count(strings.TrimSpace(r.err), "\n") != 0 {
 		t.Errorf("a bad size should be one line and exit 1: %d %q", r.code, r.err)
+	}
+}
+
+func TestQuotesStarred(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", dir)
+	r := runCLI(t, nil, "", "quotes", "--starred")
+	if r.code != 0 || r.out != "" || !strings.Contains(r.err, "no starred quotes yet") {
+		t.Fatalf("no stars yet: %d %q %q", r.code, r.out, r.err)
+	}
+	st, _ := state.Open(state.DefaultPath())
+	if _, err := st.ToggleStar(state.Star{Doc: "489a4ff9bf77", Path: "seeds/x.txt", Title: "T", Speaker: "Kassym-Jomart Tokayev",
+		Text: "Such threats", Citation: "“Such threats” — Kassym-Jomart Tokayev, Tianjin, China, 2025-09-01 (Trend)", Start: 5, End: 20}); err != nil {
+		t.Fatal(err)
+	}
+	r = runCLI(t, nil, "", "quotes", "--starred", "-f", "md")
+	if r.out != "> “Such threats” — Kassym-Jomart Tokayev, Tianjin, China, 2025-09-01 (Trend)\n\n" {
+		t.Errorf("md export of the starred quote: %q", r.out)
+	}
+	r = runCLI(t, nil, "", "quotes", "--starred", "-f", "json")
+	var got []map[string]any
+	if err := json.Unmarshal([]byte(r.out), &got); err != nil || len(got) != 1 || got[0]["speaker"] != "Kassym-Jomart Tokayev" {
+		t.Errorf("json export: %v %s", err, r.out)
+	}
+	r = runCLI(t, nil, "", "quotes", "--starred", "-f", "csv")
+	if !strings.HasPrefix(r.out, "doc,path,date,speaker,start,end,text,citation\n489a4ff9bf77,seeds/x.txt,,Kassym-Jomart Tokayev,5,20,Such threats,") {
+		t.Errorf("csv export: %q", r.out)
+	}
+}
+
+func TestConfigFileApplies(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", home)
+	docs := filepath.Join(home, "docs")
+	if err := os.MkdirAll(filepath.Join(home, "rostrum"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(docs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(docs, "a.txt"), []byte("Grain report\n\nThe wheat harvest was good.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	write := func(text string) {
+		if err := os.WriteFile(filepath.Join(home, "rostrum", "config.yaml"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("paths: [../docs]\nmax_width: 40\n")
+	if r := runCLI(t, nil, "", "list"); r.code != 0 || !strings.Contains(r.out, "Grain report") || strings.Contains(r.out, "Tokayev") {
+		t.Fatalf("the config's paths replace the seeds when none are given: %d\n%s%s", r.code, r.out, r.err)
+	}
+	if r := runCLI(t, nil, "", "list", "-"); r.code != 0 && strings.Contains(r.out, "Grain report") {
+		t.Fatal("paths on the command line win over the config's")
+	}
+	write("theme: dark\ncolour: red\n")
+	r := runCLI(t, nil, "", "list")
+	if r.code != 1 || !strings.Contains(r.err, `config.yaml:2: unknown key "colour"`) || strings.Count(strings.TrimSpace(r.err), "\n") != 0 {
+		t.Fatalf("a broken config is one line naming the line: %d %q", r.code, r.err)
 	}
 }

@@ -1,0 +1,39 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"rostrum/config"
+)
+
+// ConfigCmd tells where the config file is and whether it is valid, checks
+// it, or prints a commented example.
+type ConfigCmd struct {
+	Example bool `help:"Print a commented example config file." xor:"mode"`
+	Check   bool `help:"Check the config file: exit 1 with the error when it is invalid, silently 0 otherwise." xor:"mode"`
+}
+
+// Run prints the example, checks, or reports the path and its state.
+func (c *ConfigCmd) Run(s *stdio) error {
+	if c.Example {
+		_, err := fmt.Fprint(s.out, config.Example)
+		return err
+	}
+	path := config.Path()
+	_, err := config.Load(path)
+	if c.Check {
+		return err
+	}
+	state := "valid"
+	switch _, statErr := os.Stat(path); {
+	case errors.Is(statErr, fs.ErrNotExist):
+		state = "not found: the defaults apply (rostrum config --example prints a commented example)"
+	case err != nil:
+		state = "invalid: " + err.Error()
+	}
+	_, err = fmt.Fprintf(s.out, "%s\n%s\n", path, state)
+	return err
+}
