@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -21,6 +22,13 @@ type tmuxSession struct {
 // startTmux builds rostrum and starts it in a w x h tmux window. The exit
 // status of the binary is written to the returned file when it ends.
 func startTmux(t *testing.T, w, h int, args ...string) (*tmuxSession, string) {
+	t.Helper()
+	return startTmuxState(t, "", w, h, args...)
+}
+
+// startTmuxState is startTmux with the reading state kept in stateDir
+// ("" for a folder of the test's own).
+func startTmuxState(t *testing.T, stateDir string, w, h int, args ...string) (*tmuxSession, string) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("end-to-end test skipped in -short mode")
@@ -38,12 +46,19 @@ func startTmux(t *testing.T, w, h int, args ...string) (*tmuxSession, string) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	statusFile := filepath.Join(dir, "status")
-	cmdline := fmt.Sprintf("%s %s; echo $? > %s", bin, strings.Join(args, " "), statusFile)
-	s := &tmuxSession{t: t, socket: fmt.Sprintf("rostrum-e2e-%d", os.Getpid())}
+	// A state folder of its own, so no test reads or writes the user's.
+	if stateDir == "" {
+		stateDir = filepath.Join(dir, "state")
+	}
+	cmdline := fmt.Sprintf("XDG_STATE_HOME=%s %s %s; echo $? > %s", stateDir, bin, strings.Join(args, " "), statusFile)
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("rostrum-e2e-%d-%d", os.Getpid(), tmuxCount.Add(1))}
 	s.tmux("-f", "/dev/null", "new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "sh", "-c", cmdline)
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	return s, statusFile
 }
+
+// tmuxCount numbers the tmux servers a test process starts.
+var tmuxCount atomic.Int32
 
 func (s *tmuxSession) tmux(args ...string) string {
 	s.t.Helper()
@@ -165,5 +180,41 @@ func TestE2ETopicChipNarrowsTheList(t *testing.T) {
 	s.tmux("send-keys", "q")
 	if code := waitExit(t, statusFile, 10*time.Second); code != "0" {
 		t.Fatalf("rostrum exited with status %s, want 0", code)
+	}
+}
+
+// TestE2EStarSurvivesRestart stars a quote, quits, starts again and finds
+// the quote starred, the document reopened where it was, and the star
+// exported by the command line.
+func TestE2EStarSurvivesRestart(t *testing.T) {
+	stateDir := t.TempDir()
+	s, statusFile := startTmuxState(t, stateDir, 120, 40)
+	s.waitFor("President of Kazakhstan Kassym-Jomart Tokayev", 15*time.Second)
+	s.tmux("send-keys", "enter", "]", "]")
+	s.waitFor("Quote 2 of 2", 5*time.Second)
+	s.tmux("send-keys", "s")
+	s.waitFor("★ Starred", 5*time.Second)
+	s.tmux("send-keys", "q")
+	if code := waitExit(t, statusFile, 10*time.Second); code != "0" {
+		t.Fatalf("rostrum exited with status %s, want 0", code)
+	}
+
+	s, statusFile = startTmuxState(t, stateDir, 120, 40)
+	s.waitFor("President of Kazakhstan Kassym-Jomart Tokayev", 15*time.Second)
+	s.waitFor("] next quote", 5*time.Second) // the reader is open again on the seed
+	s.tmux("send-keys", "Q")
+	scr := s.waitFor("Quotes ·", 5*time.Second)
+	if !strings.Contains(scr, "★ “Such threats") {
+		t.Fatalf("the starred quote should be marked after a restart:\n%s", scr)
+	}
+	s.tmux("send-keys", "q")
+	if code := waitExit(t, statusFile, 10*time.Second); code != "0" {
+		t.Fatalf("rostrum exited with status %s, want 0", code)
+	}
+	cmd := exec.Command("go", "run", ".", "quotes", "--starred", "-f", "md")
+	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+stateDir)
+	if out, err := cmd.CombinedOutput(); err != nil || !strings.HasPrefix(string(out), "> “Such threats") ||
+		!strings.Contains(string(out), "— Kassym-Jomart Tokayev") {
+		t.Fatalf("the star should export with its speaker: %v\n%s", err, out)
 	}
 }
