@@ -97,9 +97,15 @@ func DefaultStyles(isDark bool) Styles {
 	st.Filter.Blurred.Prompt = st.Filter.Blurred.Prompt.Foreground(p.muted)
 	st.Filter.Cursor.Blink = false // a steady cursor, and no timer while typing
 	st.Unread = s.Foreground(p.accent).Bold(true)
+	// Matches get a background of their own; the current one is brighter,
+	// bold and underlined, so it shows without colours too.
+	matchBg, currentBg := lipgloss.Color("#5f5f00"), lipgloss.Color("#d7af00")
+	if !isDark {
+		matchBg, currentBg = lipgloss.Color("#ffff87"), lipgloss.Color("#ffaf00")
+	}
 	st.Search = searchStyles{
-		match:   ansi.NewStyle().Reverse(true).String(),
-		current: ansi.NewStyle().Reverse(true).Bold().Underline(true).String(),
+		match:   ansi.NewStyle().BackgroundColor(matchBg).ForegroundColor(p.text).String(),
+		current: ansi.NewStyle().BackgroundColor(currentBg).ForegroundColor(lipgloss.Color("#000000")).Bold().Underline(true).String(),
 	}
 	st.Paint = paintStyles{
 		quote:    ansi.NewStyle().ForegroundColor(p.quote).String(),
