@@ -13,7 +13,7 @@ tmp=$(mktemp -d)
 trap 'tmux -L rostrum-shot kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
 go build -o "$tmp/rostrum" .
 tmux -L rostrum-shot -f /dev/null new-session -d -x 120 -y 34 \
-  "TERM=xterm-256color $tmp/rostrum --style $style"
+  "TERM=xterm-256color XDG_STATE_HOME=$tmp/state XDG_CONFIG_HOME=$tmp/config $tmp/rostrum --style $style"
 sleep 1.5
 # Select the second quote so the picture shows a highlighted, attributed quote.
 tmux -L rostrum-shot send-keys ']' ']'
