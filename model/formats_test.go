@@ -8,9 +8,9 @@ import (
 	"rostrum/model"
 )
 
-// The tests in this file check the input formats and encodings of issue 5
-// on small synthetic inputs written here; corpora_test.go checks the real
-// corpora.
+// The tests in this file and formats_*_test.go check the input formats and
+// encodings of issue 5 on small synthetic inputs written there;
+// corpora_test.go checks the real corpora.
 
 func TestFormatMarkdown(t *testing.T) {
 	t.Parallel()
