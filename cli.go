@@ -104,7 +104,7 @@ func (r *ReadCmd) Run(s *stdio) error {
 	}
 	topts := tui.Options{
 		Theme: theme, Clipboard: tui.NativeClipboard{}, Topics: ids, AnyOf: r.Any, Warning: warning, Loading: ch,
-		State: store, MaxWidth: cfg.MaxWidth, Keys: cfg.Keys,
+		State: store, ExportDir: state.ExportDir(), MaxWidth: cfg.MaxWidth, Keys: cfg.Keys,
 	}
 	if canReload(r.Paths) {
 		rl := &reloader{ctx: ctx, paths: r.Paths, s: s, lx: lx}

@@ -46,11 +46,13 @@ func startTmuxState(t *testing.T, stateDir string, w, h int, args ...string) (*t
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	statusFile := filepath.Join(dir, "status")
-	// A state folder of its own, so no test reads or writes the user's.
+	// State, config and data folders of its own, so no test reads or
+	// writes the user's.
 	if stateDir == "" {
 		stateDir = filepath.Join(dir, "state")
 	}
-	cmdline := fmt.Sprintf("XDG_STATE_HOME=%s %s %s; echo $? > %s", stateDir, bin, strings.Join(args, " "), statusFile)
+	cmdline := fmt.Sprintf("XDG_STATE_HOME=%s XDG_CONFIG_HOME=%s XDG_DATA_HOME=%s %s %s; echo $? > %s",
+		stateDir, filepath.Join(dir, "config"), filepath.Join(dir, "data"), bin, strings.Join(args, " "), statusFile)
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("rostrum-e2e-%d-%d", os.Getpid(), tmuxCount.Add(1))}
 	s.tmux("-f", "/dev/null", "new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "sh", "-c", cmdline)
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })

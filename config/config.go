@@ -24,7 +24,7 @@ import (
 type Config struct {
 	// Theme is auto (follow the terminal, the default), dark or light.
 	Theme string
-	// MaxWidth is the maximum reading width in columns; 0 means no limit.
+	// MaxWidth is the maximum reading width in columns; 0 means the default (100).
 	MaxWidth int
 	// Paths are opened when the reader is given none (~ expanded, relative
 	// paths taken from the config file's folder). Empty: the embedded seeds.
@@ -171,10 +171,10 @@ func Parse(path string, data []byte, actions []string) (*Config, error) {
 		case "max_width":
 			n, convErr := strconv.Atoi(v.Value)
 			if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!int" || convErr != nil {
-				return nil, fail(v, "max_width must be a whole number of columns (0 for no limit), not %s", describe(v))
+				return nil, fail(v, "max_width must be a whole number of columns (0 for the default), not %s", describe(v))
 			}
 			if n < 0 {
-				return nil, fail(v, "max_width must be 0 (no limit) or more columns, not %d", n)
+				return nil, fail(v, "max_width must be 0 (the default) or more columns, not %d", n)
 			}
 			c.MaxWidth = n
 		case "paths":

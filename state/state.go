@@ -87,6 +87,18 @@ func (s State) clone() State {
 // DefaultPath is where the state file lives: $XDG_STATE_HOME/rostrum/state.json,
 // or under the XDG default (~/.local/state on Linux) when XDG_STATE_HOME is
 // unset or not absolute. The variable is read at each call, not only at start-up.
+// ExportDir is where the reader writes exported quotes:
+// $XDG_DATA_HOME/rostrum/exports (XDG's default when unset or relative).
+// It is outside any folder the reader opens, so an export never comes
+// back as a document.
+func ExportDir() string {
+	dir := os.Getenv("XDG_DATA_HOME")
+	if !filepath.IsAbs(dir) {
+		dir = xdg.DataHome
+	}
+	return filepath.Join(dir, "rostrum", "exports")
+}
+
 func DefaultPath() string {
 	dir := os.Getenv("XDG_STATE_HOME")
 	if !filepath.IsAbs(dir) {

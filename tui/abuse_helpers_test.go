@@ -76,6 +76,7 @@ func newDocHarness(t *testing.T, docs []*model.Document, problems []model.Proble
 	a.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
 		return func() tea.Msg { return timerMsg{d: d, msg: msg} }
 	}
+	a.exec = runAtOnce
 	h := &harness{t: t, app: a, clip: clip}
 	h.run(a.Init())
 	return h

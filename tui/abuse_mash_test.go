@@ -86,7 +86,7 @@ func (m *masher) run(cmd tea.Cmd) {
 			m.timers = append(m.timers, msg.msg)
 		case docRenderedMsg:
 			m.renders = append(m.renders, msg)
-		case quoteCopiedMsg:
+		case quoteCopiedMsg, editorDoneMsg:
 			m.send(msg)
 		default:
 			v := reflect.ValueOf(msg)
@@ -230,6 +230,7 @@ func mashDuringLoad(t *testing.T, seed int64) {
 	a.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
 		return func() tea.Msg { return timerMsg{d: d, msg: msg} }
 	}
+	a.exec = runAtOnce
 	m := &masher{t: t, seed: seed, app: a, rng: rng, unknown: map[string]int{}}
 	defer catchPanic(t, m.where)
 

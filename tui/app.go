@@ -129,12 +129,13 @@ type App struct {
 	reload   reloadState
 	changes  <-chan []string
 
-	store     *state.Store // nil: nothing is kept between runs
-	saved     stateView
-	restore   *state.Last // the reading position to restore, until done
-	exportDir string
-	clock     func() time.Time
-	maxWidth  int
+	store      *state.Store // nil: nothing is kept between runs
+	saved      stateView
+	restore    *state.Last // the reading position to restore, until done
+	lastMarked string      // the document last marked read on opening
+	exportDir  string
+	clock      func() time.Time
+	maxWidth   int
 }
 
 // New builds the App for a corpus.

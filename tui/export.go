@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,9 +15,9 @@ import (
 )
 
 // exportShown writes the quotes shown in the browser as Markdown
-// citations to a new file in the export folder (the working folder by
-// default, the temporary folder when that cannot be written) and says
-// where.
+// citations to a new file in the export folder (Options.ExportDir, the
+// working folder when unset, the temporary folder when that cannot be
+// written) and says where.
 func (a *App) exportShown() tea.Cmd {
 	b := a.browser
 	if len(b.shown) == 0 {
@@ -28,13 +30,26 @@ func (a *App) exportShown() tea.Cmd {
 		e := b.entries[k]
 		out.WriteString(model.CitationMarkdown(e.doc.Citation(e.quote())) + "\n\n")
 	}
-	name := "rostrum-quotes-" + now.Format("20060102-150405") + ".md"
+	base := "rostrum-quotes-" + now.Format("20060102-150405")
 	var err error
 	for _, dir := range []string{a.exportDir, os.TempDir()} {
-		path := filepath.Join(dir, name)
-		// O_EXCL: never overwrite a file that is there already.
+		if err = os.MkdirAll(dir, 0o755); err != nil {
+			continue
+		}
 		var f *os.File
-		if f, err = os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644); err != nil {
+		var path string
+		// O_EXCL never overwrites a file: a second export in the same
+		// second gets -2, -3, ….
+		for n := 1; n < 100; n++ {
+			path = filepath.Join(dir, base+".md")
+			if n > 1 {
+				path = filepath.Join(dir, fmt.Sprintf("%s-%d.md", base, n))
+			}
+			if f, err = os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644); !errors.Is(err, fs.ErrExist) {
+				break
+			}
+		}
+		if err != nil {
 			continue
 		}
 		_, err = f.WriteString(out.String())

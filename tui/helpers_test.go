@@ -5,6 +5,7 @@ import (
 	"io"
 	"log"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -72,6 +73,7 @@ func harnessFor(t *testing.T, a *App) *harness {
 	a.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
 		return func() tea.Msg { return timerMsg{d: d, msg: msg} }
 	}
+	a.exec = runAtOnce
 	h := &harness{t: t, app: a, clip: clip}
 	h.run(a.Init())
 	return h
@@ -235,4 +237,10 @@ func lines(s string) []string { return strings.Split(s, "\n") }
 func TestMain(m *testing.M) {
 	log.SetOutput(io.Discard)
 	os.Exit(m.Run())
+}
+
+// runAtOnce stands in for tea.ExecProcess: the program is not run, and
+// its end is reported at once (so the pager's temporary file goes).
+func runAtOnce(_ *exec.Cmd, fn tea.ExecCallback) tea.Cmd {
+	return func() tea.Msg { return fn(nil) }
 }

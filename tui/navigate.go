@@ -3,6 +3,7 @@ package tui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"strings"
 )
 
 // handleListKey handles keys while the list has the focus.
@@ -114,6 +115,9 @@ func (a *App) wantedKey() (renderKey, bool) {
 // document starts at once, without waiting for another document's render.
 func (a *App) syncReader() tea.Cmd {
 	cmd := a.renderSelected()
+	if a.searching && a.reader.query == "" && strings.TrimSpace(a.search.Value()) != "" {
+		a.endSearch() // another document came in (a reload): its search is gone
+	}
 	a.restoreOffset()
 	if mark := a.markRead(); mark != nil {
 		return tea.Batch(cmd, mark)

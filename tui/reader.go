@@ -34,6 +34,7 @@ type readerPane struct {
 	search  searchStyles // how matches are painted
 	query   string       // the search in the document, "" for none
 	hay     *haystack    // lines prepared for searching, nil until needed
+	hayRaw  string       // the rendering hay was made from
 	matches []match
 	current int // the current match, -1 for none
 }
@@ -116,12 +117,21 @@ func (r *readerPane) repaint() {
 }
 
 // setLines shows new lines, searching them again when a search is on.
+// The search text is kept when only the painting changed (a quote
+// selected), since the words are the same.
 func (r *readerPane) setLines(lines []string) {
-	r.lines, r.hay = lines, nil
-	if r.query != "" {
-		r.hay = newHaystack(lines)
+	sameText := r.hay != nil && len(lines) == len(r.lines) && r.hayRaw == r.raw
+	r.lines = lines
+	if !sameText {
+		r.hay = nil
+	}
+	if r.query != "" && !sameText {
+		r.hay, r.hayRaw = newHaystack(lines), r.raw
 		r.matches = r.hay.find(r.query)
 		r.current = min(r.current, len(r.matches)-1)
+		if r.current < 0 {
+			r.current = r.firstMatchInView()
+		}
 	}
 	r.show()
 }

@@ -86,13 +86,22 @@ func (a *App) handleReloadDone(msg reloadDoneMsg) (tea.Model, tea.Cmd) {
 	}
 	old, next := a.corpus, a.reload.next
 	a.reload.ch, a.reload.next = nil, nil
+	// The selected file's document may have a new ID (its text changed):
+	// find it by path before the list is rebuilt, so that nothing else is
+	// selected (and rendered, and marked read) on the way.
 	keep := ""
 	if d := a.list.Selected(); d != nil {
-		keep = d.Path
+		keep = d.ID
+		for _, nd := range next.Docs {
+			if nd.Path == d.Path {
+				keep = nd.ID
+				break
+			}
+		}
 	}
 	a.corpus = next
 	a.base.counts = nil
-	cmds := []tea.Cmd{a.applyFilter(), a.selectPath(keep),
+	cmds := []tea.Cmd{a.applyFilterKeeping(keep),
 		a.setStatus(fmt.Sprintf("Reloaded: %s (was %s)", plural(next.Len(), "document", "documents"), thousands(old.Len())))}
 	if a.reload.again {
 		a.reload.again = false
@@ -104,23 +113,6 @@ func (a *App) handleReloadDone(msg reloadDoneMsg) (tea.Model, tea.Cmd) {
 // handleFilesChanged reloads after files changed, and waits for more.
 func (a *App) handleFilesChanged(msg filesChangedMsg) (tea.Model, tea.Cmd) {
 	return a, tea.Batch(a.startReload(), waitChanges(a.changes))
-}
-
-// selectPath moves the list cursor to the document read from path, when
-// the list shows it.
-func (a *App) selectPath(path string) tea.Cmd {
-	if path == "" {
-		return nil
-	}
-	if d := a.list.Selected(); d != nil && d.Path == path {
-		return nil
-	}
-	for i, d := range a.list.docs {
-		if d.Path == path {
-			return a.moveListTo(i)
-		}
-	}
-	return nil
 }
 
 // reloadingText is the header's progress while reloading, or "".

@@ -200,3 +200,26 @@ func BenchmarkFullRender150KB(b *testing.B) {
 		paint(msg.content, -1, st)
 	}
 }
+
+// BenchmarkSearchKeystroke150KB is one key typed into the search in the
+// 150 KB speech, fully rendered: the search of the whole rendering, the
+// highlighting and the viewport update. The queries alternate so that
+// every iteration searches: a common word with thousands of matches, and
+// a rarer one.
+func BenchmarkSearchKeystroke150KB(b *testing.B) {
+	d := speech150KB(b)
+	key := renderKey{id: d.ID, width: 80, dark: true}
+	content := renderCmd(key, d)().(docRenderedMsg).content
+	r := newReaderPane()
+	r.SetSize(82, 40)
+	r.SetPaintStyles(DefaultStyles(true).Paint)
+	r.search = DefaultStyles(true).Search
+	r.SetDocument(d)
+	r.SetContent(key, content)
+	queries := []string{"the", "th", "hospital", "hospita"}
+	i := 0
+	for b.Loop() {
+		r.SetQuery(queries[i%len(queries)])
+		i++
+	}
+}

@@ -29,17 +29,18 @@ type textPos struct{ line, start, end int }
 // haystack is a rendering prepared for searching.
 type haystack struct {
 	plain []string  // each line's text, styles stripped
+	ascii []bool    // the line is ASCII: a byte is a cell
 	text  []rune    // the folded text: lower case, spaces collapsed
 	pos   []textPos // where each rune of text is
 }
 
 // newHaystack prepares the lines of a painted rendering.
 func newHaystack(lines []string) *haystack {
-	h := &haystack{plain: make([]string, len(lines))}
+	h := &haystack{plain: make([]string, len(lines)), ascii: make([]bool, len(lines))}
 	space := true // no space at the start
 	for li, l := range lines {
 		p := ansi.Strip(l)
-		h.plain[li] = p
+		h.plain[li], h.ascii[li] = p, isASCII(p)
 		for off, r := range p {
 			size := utf8.RuneLen(r)
 			if unicode.IsSpace(r) {
@@ -113,10 +114,22 @@ func (h *haystack) segments(from, to int) match {
 		m = append(m, segment{line: p.line, start: p.start, end: p.end})
 	}
 	for i := range m {
+		if h.ascii[m[i].line] {
+			continue // bytes are cells
+		}
 		line := h.plain[m[i].line]
 		m[i].start, m[i].end = ansi.StringWidth(line[:m[i].start]), ansi.StringWidth(line[:m[i].end])
 	}
 	return m
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // highlight paints the matches on the lines of a painted rendering, the
@@ -134,22 +147,63 @@ func highlight(lines []string, matches []match, current int, st searchStyles) []
 	}
 	out := slices.Clone(lines)
 	for li, segs := range byLine {
-		// Work from the right, so earlier cell positions stay valid.
-		slices.SortFunc(segs, func(a, b segment) int { return b.start - a.start })
-		l := out[li]
-		for _, s := range segs {
-			style := st.match
-			if cur[s] {
-				style = st.current
-			}
-			mid := ansi.Strip(ansi.Cut(l, s.start, s.end))
-			// The rest of the line keeps every style sequence before it, so
-			// the styles in force after the match come back.
-			l = ansi.Truncate(l, s.start, "") + style + mid + "\x1b[m" + ansi.TruncateLeft(l, s.end, "")
-		}
-		out[li] = l
+		slices.SortFunc(segs, func(a, b segment) int { return a.start - b.start })
+		out[li] = highlightLine(lines[li], segs, cur, st)
 	}
 	return out
+}
+
+// highlightLine paints segs (in order, in cells) on one styled line in a
+// single pass: inside a match the line's own colours are held back, and
+// after it the colours in force are set again, so the line grows by a few
+// sequences a match whatever its length.
+func highlightLine(line string, segs []segment, cur map[segment]bool, st searchStyles) string {
+	var b strings.Builder
+	b.Grow(len(line) + len(segs)*48)
+	var active []string // the SGR sequences in force, since the last reset
+	var state byte
+	cell, k, in := 0, 0, false
+	for len(line) > 0 {
+		seq, width, n, next := ansi.DecodeSequence(line, state, nil)
+		state, line = next, line[n:]
+		if width == 0 {
+			if isSGR(seq) {
+				if seq == "\x1b[m" || seq == "\x1b[0m" {
+					active = active[:0]
+				} else {
+					active = append(active, seq)
+				}
+				if in {
+					continue // held back until the match ends
+				}
+			}
+			b.WriteString(seq)
+			continue
+		}
+		if !in && k < len(segs) && cell >= segs[k].start {
+			style := st.match
+			if cur[segs[k]] {
+				style = st.current
+			}
+			b.WriteString("\x1b[m" + style)
+			in = true
+		}
+		b.WriteString(seq)
+		cell += width
+		if in && cell >= segs[k].end {
+			b.WriteString("\x1b[m" + strings.Join(active, ""))
+			in, k = false, k+1
+		}
+	}
+	if in {
+		b.WriteString("\x1b[m")
+	}
+	return b.String()
+}
+
+// isSGR reports whether seq is a Select Graphic Rendition sequence.
+func isSGR(seq string) bool {
+	return len(seq) >= 3 && seq[0] == 0x1b && seq[1] == '[' && seq[len(seq)-1] == 'm'
 }
 
 // searchStyles are the SGR sequences for matches.
@@ -159,27 +213,37 @@ type searchStyles struct{ match, current string }
 // first match at or below the top of the view the current one, scrolled
 // into view. It returns the number of matches.
 func (r *readerPane) SetQuery(q string) int {
-	r.query = strings.TrimSpace(q)
+	q = strings.Join(strings.Fields(q), " ")
+	if q == r.query {
+		return len(r.matches) // a space typed at the end: the same search
+	}
+	r.query = q
 	r.matches, r.current = nil, -1
 	if r.query != "" {
 		if r.hay == nil {
-			r.hay = newHaystack(r.lines)
+			r.hay, r.hayRaw = newHaystack(r.lines), r.raw
 		}
 		r.matches = r.hay.find(r.query)
-		top := r.vp.YOffset()
-		for i, m := range r.matches {
-			if len(m) > 0 && m[0].line >= top {
-				r.current = i
-				break
-			}
-		}
-		if r.current < 0 && len(r.matches) > 0 {
-			r.current = 0
-		}
+		r.current = r.firstMatchInView()
 	}
 	r.show()
 	r.revealMatch()
 	return len(r.matches)
+}
+
+// firstMatchInView is the first match at or below the top of the view,
+// else the first one; -1 when there is none.
+func (r *readerPane) firstMatchInView() int {
+	top := r.vp.YOffset()
+	for i, m := range r.matches {
+		if len(m) > 0 && m[0].line >= top {
+			return i
+		}
+	}
+	if len(r.matches) > 0 {
+		return 0
+	}
+	return -1
 }
 
 // NextMatch makes the next match (delta 1) or the previous one (-1) the

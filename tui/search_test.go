@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // TestSearchInDocument: / with the reader focused searches the open
@@ -87,5 +89,50 @@ func TestSearchWithNoMatchSaysSo(t *testing.T) {
 	h.keys("enter", "/").typeText("zebra crossing").keys("enter")
 	if scr := h.screen(); !strings.Contains(scr, "No match for “zebra crossing”") || !strings.Contains(scr, "0/0") {
 		t.Fatalf("a search with no match should say so:\n%s", scr)
+	}
+}
+
+// TestHighlightStaysLinear: a line with many matches grows by a few
+// sequences a match, keeps its text, and keeps its colours after each
+// match (an earlier version doubled the line at every match).
+func TestHighlightStaysLinear(t *testing.T) {
+	line := "  \x1b[38;5;252m" + strings.Repeat("ab \x1b[4:4mcd\x1b[m\x1b[38;5;252m ", 40) + "\x1b[m"
+	h := newHaystack([]string{line})
+	matches := h.find("a")
+	if len(matches) != 40 {
+		t.Fatalf("%d matches, want 40", len(matches))
+	}
+	st := searchStyles{match: "\x1b[43m", current: "\x1b[45m"}
+	out := highlight([]string{line}, matches, 3, st)[0]
+	if len(out) > len(line)+len(matches)*64 {
+		t.Fatalf("the highlighted line grew to %d bytes from %d", len(out), len(line))
+	}
+	if ansi.Strip(out) != ansi.Strip(line) {
+		t.Fatalf("highlighting changed the text:\n%q\n%q", ansi.Strip(out), ansi.Strip(line))
+	}
+	if strings.Count(out, st.match) != 39 || strings.Count(out, st.current) != 1 {
+		t.Fatalf("39 matches and 1 current expected: %q", out)
+	}
+	// After a match, the colour in force before it is set again.
+	if !strings.Contains(out, "\x1b[43ma\x1b[m\x1b[38;5;252mb") {
+		t.Fatalf("the line's colour should come back after a match: %q", out[:200])
+	}
+}
+
+// TestSearchInputClosesWhenTheDocumentIsReplaced: a reload that brings an
+// edited document in while the search is being typed ends that search,
+// input included.
+func TestSearchInputClosesWhenTheDocumentIsReplaced(t *testing.T) {
+	texts := map[string]string{"test/a.txt": wire("2025-01-01", "BAKU, January 1.", "A story about grain and grain prices.")}
+	h := newHarness(t, texts["test/a.txt"]).size(100, 20)
+	h.keys("enter", "/").typeText("grain")
+	if len(h.app.reader.matches) != 2 {
+		t.Fatalf("%d matches, want 2", len(h.app.reader.matches))
+	}
+	texts["test/a.txt"] = wire("2025-01-01", "BAKU, January 1.", "A story about grain, edited.")
+	h.app.reloadFn = reloadFrom(t, texts, "test/a.txt")
+	h.run(h.app.startReload())
+	if h.app.searching || h.app.search.Value() != "" {
+		t.Fatalf("the search input should close with the old document: searching %v, %q", h.app.searching, h.app.search.Value())
 	}
 }

@@ -16,7 +16,6 @@ func (a *App) startSearch() tea.Cmd {
 	a.searching = true
 	a.search.SetValue(a.reader.query)
 	a.search.CursorEnd()
-	a.search.SetWidth(max(a.lay.width-statusRightWidth-6, 1))
 	return a.search.Focus()
 }
 
@@ -28,7 +27,7 @@ func (a *App) handleSearchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, a.keys.FilterAccept):
 		a.searching = false
 		a.search.Blur()
-		if a.reader.query != "" && len(a.reader.matches) == 0 {
+		if a.reader.query != "" && len(a.reader.matches) == 0 && !a.reader.partial && a.reader.shown != (renderKey{}) {
 			return a, a.setStatus(fmt.Sprintf("No match for “%s”", a.reader.query))
 		}
 		return a, nil

@@ -60,10 +60,16 @@ func (a *App) starred(d *model.Document, q *quotes.Span) bool {
 	return a.store != nil && a.saved.stars[starKey(d.ID, q.Outer.Start, q.Outer.End)]
 }
 
-// markRead records that the document in the reader has been read.
+// markRead records that the document in the reader has been read, once
+// each time the reader turns to it (so that m can mark it unread again
+// while it is open).
 func (a *App) markRead() tea.Cmd {
 	d := a.reader.doc
-	if a.store == nil || d == nil || a.focus != paneReader || a.saved.read[d.ID] {
+	if a.store == nil || d == nil || a.focus != paneReader || a.lastMarked == d.ID {
+		return nil
+	}
+	a.lastMarked = d.ID
+	if a.saved.read[d.ID] {
 		return nil
 	}
 	err := a.store.MarkRead(d.ID, true)
@@ -81,6 +87,7 @@ func (a *App) toggleRead() tea.Cmd {
 		return a.setStatus("Read marks are off: there is no state file")
 	}
 	read := !a.saved.read[d.ID]
+	a.lastMarked = d.ID // not marked read again while it stays open
 	err := a.store.MarkRead(d.ID, read)
 	a.refreshState()
 	if cmd := a.storeResult(err); cmd != nil {

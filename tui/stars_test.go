@@ -89,6 +89,9 @@ func TestStarsPersistAndExport(t *testing.T) {
 	if b2, _ := os.ReadFile(file); string(b2) != string(b) {
 		t.Fatal("a second export in the same second must not overwrite the first")
 	}
+	if _, err := os.Stat(filepath.Join(dir, "rostrum-quotes-20261127-093000-2.md")); err != nil {
+		t.Fatalf("the second export should get its own name: %v", err)
+	}
 	// s in the browser unstars.
 	h.keys("s")
 	if len(st.State().Stars) != 0 {
@@ -143,5 +146,54 @@ func TestDamagedStateFileIsKeptAside(t *testing.T) {
 	kept, _ := filepath.Glob(filepath.Join(dir, "state.json.corrupt-*"))
 	if len(kept) != 1 {
 		t.Fatalf("the damaged file should be kept aside: %v", kept)
+	}
+}
+
+// TestReadMarksSurviveRedrawsAndReloads: m on the open document is not
+// undone by the next redraw, and a reload after an edit marks no other
+// document read on the way.
+func TestReadMarksSurviveRedrawsAndReloads(t *testing.T) {
+	texts := map[string]string{
+		"test/a.txt": wire("2025-01-01", "BAKU, January 1.", "First story about grain harvests."),
+		"test/b.txt": wire("2025-01-02", "BAKU, January 2.", "Second story about oil prices."),
+	}
+	h := newHarness(t, texts["test/a.txt"], texts["test/b.txt"])
+	st := withStore(t, h, filepath.Join(t.TempDir(), "state.json"))
+	h.size(100, 20)
+	h.keys("j", "enter", "m")
+	b := h.app.corpus.Docs[1].ID
+	h.size(90, 20).size(100, 20)
+	if st.State().IsRead(b) {
+		t.Fatal("m marked the open document unread; a resize must not mark it read again")
+	}
+	h.keys("m")
+	texts["test/b.txt"] = wire("2025-01-02", "BAKU, January 2.", "Second story, edited.")
+	h.app.reloadFn = reloadFrom(t, texts, "test/a.txt", "test/b.txt")
+	h.keys("r")
+	if a := h.app.corpus.Docs[0].ID; st.State().IsRead(a) {
+		t.Fatal("reloading after an edit marked the first document read")
+	}
+	if d := h.app.reader.doc; d == nil || d.Path != "test/b.txt" {
+		t.Fatalf("the edited document should stay open: %v", d)
+	}
+}
+
+// TestRestoreGivesWayToTheUser: once the user moves, a last position that
+// could not be restored yet does not pull the list back later.
+func TestRestoreGivesWayToTheUser(t *testing.T) {
+	texts := []string{
+		wire("2025-01-01", "BAKU, January 1.", "First story."),
+		wire("2025-01-02", "BAKU, January 2.", "Second story."),
+		wire("2025-01-03", "BAKU, January 3.", "Third story."),
+	}
+	h := newHarness(t, texts...)
+	h.app.restore = &state.Last{Doc: "not-yet-loaded"}
+	h.size(100, 20)
+	h.keys("j")
+	h.app.restore = &state.Last{Doc: h.app.corpus.Docs[2].ID} // as if it arrived late
+	h.keys("j")
+	h.size(90, 20)
+	if h.app.focus == paneReader {
+		t.Fatal("a pending restore must not open the reader after the user has moved")
 	}
 }

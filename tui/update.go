@@ -61,6 +61,7 @@ func (a *App) sizePanes() {
 	}
 	a.list.SetSize(l.listW, listH)
 	a.filter.SetWidth(max(l.listW-4, 1))
+	a.search.SetWidth(max(l.width-statusRightWidth-6, 1))
 	a.help.SetWidth(max(l.width-2, 0))
 	a.hints.SetWidth(max(l.width-statusRightWidth-3, 0))
 	a.reader.SetSize(l.readerW, l.bodyH)
@@ -86,6 +87,7 @@ func (a *App) handleBackground(msg tea.BackgroundColorMsg) (tea.Model, tea.Cmd) 
 // handleKey routes a key: hard globals, then a modal capture (the filter
 // input or the help screen), then app globals, then the focused pane.
 func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	a.restore = nil // the user has taken over: no jumping to the last position
 	if key.Matches(msg, a.keys.ForceQuit) {
 		return a.quit()
 	}
@@ -208,6 +210,11 @@ func (a *App) applyFilter() tea.Cmd {
 	if d := a.list.Selected(); d != nil {
 		keep = d.ID
 	}
+	return a.applyFilterKeeping(keep)
+}
+
+// applyFilterKeeping is applyFilter keeping the document with ID keep.
+func (a *App) applyFilterKeeping(keep string) tea.Cmd {
 	idx := a.corpus.Query(a.query())
 	docs := a.list.docs[:0:0]
 	for _, i := range idx {

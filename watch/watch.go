@@ -71,6 +71,11 @@ func Watch(ctx context.Context, paths []string, quiet time.Duration) (<-chan Cha
 		case err != nil:
 			continue
 		case info.IsDir():
+			// WalkDir does not enter a symbolic link at its root: watch
+			// the folder the link points to.
+			if real, err := filepath.EvalSymlinks(p); err == nil {
+				p = real
+			}
 			w.addTree(p, false)
 		default:
 			w.files[p] = true
