@@ -56,7 +56,9 @@ func (a *App) runProgram(what, command, path, tmp string) tea.Cmd {
 	return a.exec(cmd, func(err error) tea.Msg { return editorDoneMsg{what: what, err: err, tmp: tmp} })
 }
 
-// handleEditorDone reports a failed program and reloads after an edit.
+// handleEditorDone reports a failed program and reloads after an edit
+// (when the opened files are watched, the watcher reloads if the file
+// changed).
 func (a *App) handleEditorDone(msg editorDoneMsg) (tea.Model, tea.Cmd) {
 	if msg.tmp != "" {
 		os.Remove(msg.tmp)
@@ -64,8 +66,8 @@ func (a *App) handleEditorDone(msg editorDoneMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		return a, a.setStatus(fmt.Sprintf("The %s failed: %v", msg.what, msg.err))
 	}
-	if msg.what == "editor" {
-		return a, a.startReload()
+	if msg.what == "editor" && a.changes == nil {
+		return a, a.startReload() // nothing watches the files: reload by hand
 	}
 	return a, nil
 }

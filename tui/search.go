@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Search inside the open document works on the rendering as shown, so a
@@ -50,7 +51,7 @@ func newHaystack(lines []string) *haystack {
 				space = true
 				continue
 			}
-			h.add(unicode.ToLower(r), textPos{li, off, off + size})
+			h.add(fold(r), textPos{li, off, off + size})
 			space = false
 		}
 		if !space {
@@ -70,15 +71,24 @@ func (h *haystack) add(r rune, p textPos) {
 // runs of spaces as one space, trimmed.
 func foldQuery(q string) []rune {
 	var out []rune
-	for _, f := range strings.Fields(q) {
+	for _, f := range strings.Fields(norm.NFC.String(q)) { // documents are NFC
 		if len(out) > 0 {
 			out = append(out, ' ')
 		}
 		for _, r := range f {
-			out = append(out, unicode.ToLower(r))
+			out = append(out, fold(r))
 		}
 	}
 	return out
+}
+
+// fold is r in lower case, with the final sigma as a sigma, so that
+// "ΟΔΟΣ" finds "οδος" and "οδοσ".
+func fold(r rune) rune {
+	if r = unicode.ToLower(r); r == 'ς' {
+		return 'σ'
+	}
+	return r
 }
 
 // find returns every match of q, in reading order, without overlaps.

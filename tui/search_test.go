@@ -136,3 +136,17 @@ func TestSearchInputClosesWhenTheDocumentIsReplaced(t *testing.T) {
 		t.Fatalf("the search input should close with the old document: searching %v, %q", h.app.searching, h.app.search.Value())
 	}
 }
+
+func TestSearchFoldsCaseSigmaAndNormalisation(t *testing.T) {
+	h := newHaystack([]string{"Η ΟΔΟΣ και η οδος", "Café au lait, CAFÉ"})
+	for q, want := range map[string]int{
+		"οδοσ":           2, // the final sigma matches the medial one
+		"ΟΔΟΣ":           2,
+		"cafe\u0301":     2, // a decomposed é finds the composed one
+		"café   au lait": 1, // spaces in the query count as one
+	} {
+		if got := len(h.find(q)); got != want {
+			t.Errorf("find(%q) = %d matches, want %d", q, got, want)
+		}
+	}
+}
