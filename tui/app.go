@@ -13,6 +13,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"rostrum/model"
 	"rostrum/state"
@@ -260,8 +261,7 @@ func (a *App) bodyView() string {
 		return fitBlock(a.browser.View(a.styles), l.width, l.bodyH)
 	}
 	if a.showHelp {
-		h := "  " + strings.ReplaceAll(a.help.FullHelpView(a.helpKeys().FullHelp()), "\n", "\n  ")
-		return fitBlock("\n"+h, l.width, l.bodyH)
+		return fitBlock("\n"+a.helpScreen(l.width-2), l.width, l.bodyH)
 	}
 	var blocks []string
 	if l.listW > 0 {
@@ -345,4 +345,22 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return thousands(n) + " " + many
+}
+
+// helpScreen lays the full help's columns out in rows of as many columns
+// as fit in width, so that no column is cut off on a narrow screen.
+func (a *App) helpScreen(width int) string {
+	cols := a.helpKeys().FullHelp()
+	a.help.SetWidth(0) // measure without cutting
+	defer a.help.SetWidth(max(width, 0))
+	var blocks []string
+	for len(cols) > 0 {
+		n := 1
+		for n < len(cols) && lipgloss.Width(a.help.FullHelpView(cols[:n+1])) <= width {
+			n++
+		}
+		blocks = append(blocks, "  "+strings.ReplaceAll(a.help.FullHelpView(cols[:n]), "\n", "\n  "))
+		cols = cols[n:]
+	}
+	return strings.Join(blocks, "\n\n")
 }
