@@ -175,14 +175,3 @@ func (n *cliNode) walk(fn func(*cliNode)) {
 func (n *cliNode) words() []string {
 	return append([]string{n.Name}, n.Aliases...)
 }
-
-// argAt is the positional argument that the i-th positional word (from 0)
-// fills, if any.
-func (n *cliNode) argAt(i int) (cliArg, bool) {
-	for j, a := range n.Args {
-		if j == i || a.Repeat && j <= i {
-			return a, true
-		}
-	}
-	return cliArg{}, false
-}

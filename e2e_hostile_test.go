@@ -207,10 +207,7 @@ func TestE2EHostileFolder(t *testing.T) {
 		}
 	}
 
-	s.tmux("send-keys", "q")
-	if code := waitExit(t, statusFile, 10*time.Second); code != "0" {
-		t.Fatalf("rostrum exited with status %s, want 0", code)
-	}
+	s.quit(statusFile)
 
 	// Everything rostrum wrote to the terminal during the run.
 	var raw []byte

@@ -104,6 +104,15 @@ func waitExit(t *testing.T, statusFile string, timeout time.Duration) string {
 	return ""
 }
 
+// quit presses q and checks that rostrum exits with status 0.
+func (s *tmuxSession) quit(statusFile string) {
+	s.t.Helper()
+	s.tmux("send-keys", "q")
+	if code := waitExit(s.t, statusFile, 10*time.Second); code != "0" {
+		s.t.Fatalf("rostrum exited with status %s, want 0", code)
+	}
+}
+
 func TestE2EReaderOnSeedsInTmux(t *testing.T) {
 	s, statusFile := startTmux(t, 120, 40)
 	scr := s.waitFor("President of Kazakhstan Kassym-Jomart Tokayev", 15*time.Second)
@@ -118,10 +127,7 @@ func TestE2EReaderOnSeedsInTmux(t *testing.T) {
 	s.waitFor("J next document", 5*time.Second)
 	s.tmux("send-keys", "G")
 	s.waitFor("across all priority areas,”", 5*time.Second)
-	s.tmux("send-keys", "q")
-	if code := waitExit(t, statusFile, 10*time.Second); code != "0" {
-		t.Fatalf("rostrum exited with status %s, want 0", code)
-	}
+	s.quit(statusFile)
 }
 
 func TestE2ECopyQuoteThroughTmuxClipboard(t *testing.T) {
@@ -149,10 +155,7 @@ func TestE2ECopyQuoteThroughTmuxClipboard(t *testing.T) {
 	if strings.ContainsAny(buf, "\x1b\x07") {
 		t.Fatal("the copied text holds control characters")
 	}
-	s.tmux("send-keys", "q")
-	if code := waitExit(t, statusFile, 10*time.Second); code != "0" {
-		t.Fatalf("rostrum exited with status %s, want 0", code)
-	}
+	s.quit(statusFile)
 }
 
 func TestE2ETopicChipNarrowsTheList(t *testing.T) {
@@ -179,10 +182,7 @@ func TestE2ETopicChipNarrowsTheList(t *testing.T) {
 	}
 	s.tmux("send-keys", "0")
 	s.waitFor("Shares rise", 5*time.Second)
-	s.tmux("send-keys", "q")
-	if code := waitExit(t, statusFile, 10*time.Second); code != "0" {
-		t.Fatalf("rostrum exited with status %s, want 0", code)
-	}
+	s.quit(statusFile)
 }
 
 // TestE2EStarSurvivesRestart stars a quote, quits, starts again and finds
@@ -196,10 +196,7 @@ func TestE2EStarSurvivesRestart(t *testing.T) {
 	s.waitFor("Quote 2 of 2", 5*time.Second)
 	s.tmux("send-keys", "s")
 	s.waitFor("★ Starred", 5*time.Second)
-	s.tmux("send-keys", "q")
-	if code := waitExit(t, statusFile, 10*time.Second); code != "0" {
-		t.Fatalf("rostrum exited with status %s, want 0", code)
-	}
+	s.quit(statusFile)
 
 	s, statusFile = startTmuxState(t, stateDir, 120, 40)
 	s.waitFor("President of Kazakhstan Kassym-Jomart Tokayev", 15*time.Second)
@@ -209,10 +206,7 @@ func TestE2EStarSurvivesRestart(t *testing.T) {
 	if !strings.Contains(scr, "★ “Such threats") {
 		t.Fatalf("the starred quote should be marked after a restart:\n%s", scr)
 	}
-	s.tmux("send-keys", "q")
-	if code := waitExit(t, statusFile, 10*time.Second); code != "0" {
-		t.Fatalf("rostrum exited with status %s, want 0", code)
-	}
+	s.quit(statusFile)
 	cmd := exec.Command("go", "run", ".", "quotes", "--starred", "-f", "md")
 	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+stateDir)
 	if out, err := cmd.CombinedOutput(); err != nil || !strings.HasPrefix(string(out), "> “Such threats") ||

@@ -15,8 +15,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/adrg/xdg"
 	"go.yaml.in/yaml/v3"
+
+	"rostrum/internal/xdgdir"
 )
 
 // Config is the user's configuration. The zero value of each field means
@@ -58,11 +59,7 @@ var fields = []string{"theme", "max_width", "paths", "topics", "keys"}
 // or the platform's config folder (~/.config on Linux) when the variable is
 // unset or not absolute.
 func Path() string {
-	if dir := os.Getenv("XDG_CONFIG_HOME"); filepath.IsAbs(dir) {
-		return filepath.Join(dir, "rostrum", "config.yaml")
-	}
-	xdg.Reload()
-	return filepath.Join(xdg.ConfigHome, "rostrum", "config.yaml")
+	return filepath.Join(xdgdir.Home("XDG_CONFIG_HOME"), "rostrum", "config.yaml")
 }
 
 // Default returns the configuration used when there is no file at path:

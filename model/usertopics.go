@@ -5,21 +5,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
-
-	"github.com/adrg/xdg"
 
 	"rostrum/model/topics"
 )
-
-// UserTopicsPath is where a user's own topics live:
-// $XDG_CONFIG_HOME/rostrum/topics.yaml (the platform's config folder when
-// the variable is unset).
-func UserTopicsPath() string {
-	xdg.Reload()
-	return filepath.Join(xdg.ConfigHome, "rostrum", "topics.yaml")
-}
 
 // LoadLexicon returns the built-in topic lexicon merged with the user's
 // topics file at path, when there is one: a user topic with the ID or

@@ -10,12 +10,11 @@
 package state
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"time"
 
-	"github.com/adrg/xdg"
+	"rostrum/internal/xdgdir"
 )
 
 // Version is the format version written to the file.
@@ -92,17 +91,9 @@ func (s State) clone() State {
 // It is outside any folder the reader opens, so an export never comes
 // back as a document.
 func ExportDir() string {
-	dir := os.Getenv("XDG_DATA_HOME")
-	if !filepath.IsAbs(dir) {
-		dir = xdg.DataHome
-	}
-	return filepath.Join(dir, "rostrum", "exports")
+	return filepath.Join(xdgdir.Home("XDG_DATA_HOME"), "rostrum", "exports")
 }
 
 func DefaultPath() string {
-	dir := os.Getenv("XDG_STATE_HOME")
-	if !filepath.IsAbs(dir) {
-		dir = xdg.StateHome
-	}
-	return filepath.Join(dir, "rostrum", "state.json")
+	return filepath.Join(xdgdir.Home("XDG_STATE_HOME"), "rostrum", "state.json")
 }

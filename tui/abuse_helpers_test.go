@@ -12,10 +12,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"rostrum/model"
@@ -71,15 +69,7 @@ func parseDoc(t testing.TB, path, text string) *model.Document {
 // newDocHarness is newHarness for documents already parsed.
 func newDocHarness(t *testing.T, docs []*model.Document, problems []model.Problem) *harness {
 	t.Helper()
-	clip := &fakeClipboard{}
-	a := New(model.NewCorpus(docs, problems), Options{Theme: ThemeDark, Clipboard: clip})
-	a.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
-		return func() tea.Msg { return timerMsg{d: d, msg: msg} }
-	}
-	a.exec = runAtOnce
-	h := &harness{t: t, app: a, clip: clip}
-	h.run(a.Init())
-	return h
+	return harnessFor(t, New(model.NewCorpus(docs, problems), Options{Theme: ThemeDark}))
 }
 
 // abuseProblems are files that could not be read, with long and wide

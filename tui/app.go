@@ -132,8 +132,8 @@ type App struct {
 
 	store      *state.Store // nil: nothing is kept between runs
 	saved      stateView
-	restore    *state.Last // the reading position to restore, until done
-	lastMarked string      // the document last marked read on opening
+	restore    *lastPosition // the reading position to restore, until done
+	lastMarked string        // the document last marked read on opening
 	exportDir  string
 	clock      func() time.Time
 	maxWidth   int
@@ -181,7 +181,7 @@ func New(c *model.Corpus, opts Options) *App {
 		a.store = opts.State
 		a.refreshState()
 		if last := a.store.State().Last; last != nil {
-			a.restore = last
+			a.restore = &lastPosition{*last}
 		}
 	}
 	a.list.unread = a.unread

@@ -70,10 +70,7 @@ func newHarness(t *testing.T, texts ...string) *harness {
 func harnessFor(t *testing.T, a *App) *harness {
 	clip := &fakeClipboard{}
 	a.clipboard = clip
-	a.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
-		return func() tea.Msg { return timerMsg{d: d, msg: msg} }
-	}
-	a.exec = runAtOnce
+	fakeOutside(a)
 	h := &harness{t: t, app: a, clip: clip}
 	h.run(a.Init())
 	return h
@@ -237,6 +234,15 @@ func lines(s string) []string { return strings.Split(s, "\n") }
 func TestMain(m *testing.M) {
 	log.SetOutput(io.Discard)
 	os.Exit(m.Run())
+}
+
+// fakeOutside gives a the test's stand-ins for the outside world: timers
+// that hand their message over at once, and no program run.
+func fakeOutside(a *App) {
+	a.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
+		return func() tea.Msg { return timerMsg{d: d, msg: msg} }
+	}
+	a.exec = runAtOnce
 }
 
 // runAtOnce stands in for tea.ExecProcess: the program is not run, and

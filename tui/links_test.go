@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -34,7 +35,7 @@ func TestMarkersStayOutOfLinkAddresses(t *testing.T) {
 				t.Fatalf("markers changed the text: %q", plain)
 			}
 			if strings.Contains(out, "/"+mkTopicStart) || strings.Contains(out, mkTopicEnd+"/") ||
-				strings.Contains(out, "ministry"+mkTopicEnd) {
+				strings.Contains(out, "ministry"+mkTopicEnd) || strings.Contains(out, "statement"+mkTopicEnd+")") {
 				t.Errorf("a marker is inside the address: %q", out)
 			}
 			start, end := strings.Index(out, mkTopicStart), strings.Index(out, mkTopicEnd)
@@ -53,4 +54,12 @@ func stripMarkers(s string) string {
 		}
 		return r
 	}, s)
+}
+
+func TestMergeSpans(t *testing.T) {
+	got := mergeSpans([][]int{{30, 40}, {10, 20}, {12, 18}, {35, 45}, {50, 51}})
+	want := [][]int{{10, 20}, {30, 45}, {50, 51}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("mergeSpans = %v, want %v", got, want)
+	}
 }

@@ -31,7 +31,7 @@ func (a *App) handleDocsLoaded(msg docsLoadedMsg) (tea.Model, tea.Cmd) {
 	a.corpus.Append(msg.p.Docs, msg.p.Problems)
 	a.load.done, a.load.total = msg.p.Done, msg.p.Total
 	a.base.counts = nil
-	return a, tea.Batch(a.applyFilter(), a.restoreLast(), waitLoad(a.load.ch))
+	return a, tea.Batch(a.applyFilter(), a.restoreLast(msg.p.Docs), waitLoad(a.load.ch))
 }
 
 // handleLoadFinished ends the loading state and says when nothing loaded.

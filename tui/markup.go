@@ -127,18 +127,37 @@ var (
 func keepOutOfLinks(d *model.Document, ins []insertion) {
 	spans := bareURL.FindAllStringIndex(d.Body, -1)
 	if d.Format == model.FormatMarkdown {
-		spans = append(spans, linkTarget.FindAllStringIndex(d.Body, -1)...)
+		spans = mergeSpans(append(spans, linkTarget.FindAllStringIndex(d.Body, -1)...))
 	}
 	for i := range ins {
-		for _, sp := range spans {
-			if ins[i].at > sp[0] && ins[i].at < sp[1] {
-				ins[i].at = sp[1]
-				if ins[i].order >= 3 { // a quote, term, topic or quiet start
-					ins[i].at = sp[0]
-				}
+		// Spans are sorted and apart: the last one starting before the
+		// marker is the only one that can hold it.
+		k, _ := slices.BinarySearchFunc(spans, ins[i].at, func(sp []int, at int) int { return sp[0] - at })
+		if k == 0 {
+			continue
+		}
+		if sp := spans[k-1]; ins[i].at > sp[0] && ins[i].at < sp[1] {
+			ins[i].at = sp[1]
+			if ins[i].order >= 3 { // a quote, term, topic or quiet start
+				ins[i].at = sp[0]
 			}
 		}
 	}
+}
+
+// mergeSpans sorts byte ranges and joins those that overlap (a bare URL
+// inside a Markdown link's "(…)").
+func mergeSpans(spans [][]int) [][]int {
+	slices.SortFunc(spans, func(a, b []int) int { return a[0] - b[0] })
+	out := spans[:0]
+	for _, sp := range spans {
+		if n := len(out); n > 0 && sp[0] < out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], sp[1])
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
 }
 
 // labelAt is where the speaker label of a quote ending at end goes: after

@@ -121,7 +121,7 @@ func (h *haystack) segments(from, to int) match {
 			m[n-1].end = p.end
 			continue
 		}
-		m = append(m, segment{line: p.line, start: p.start, end: p.end})
+		m = append(m, segment(p))
 	}
 	for i := range m {
 		if h.ascii[m[i].line] {

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -38,14 +39,18 @@ func (a *App) refreshState() {
 	}
 }
 
-// storeResult shows a failed save, or a warning the store has for the
-// user (a damaged state file set aside), if any.
-func (a *App) storeResult(err error) tea.Cmd {
-	if err != nil {
+// afterSave brings the screen up to date after a change to the state and
+// says how it went: a failed save, else a warning the store has for the
+// user (a damaged state file set aside), else done ("" for nothing).
+func (a *App) afterSave(err error, done string) tea.Cmd {
+	a.refreshState()
+	switch w := a.store.TakeWarning(); {
+	case err != nil:
 		return a.setStatus("Could not save the reading state: " + err.Error())
-	}
-	if w := a.store.TakeWarning(); w != "" {
+	case w != "":
 		return a.setStatus(w)
+	case done != "":
+		return a.setStatus(done)
 	}
 	return nil
 }
@@ -72,9 +77,7 @@ func (a *App) markRead() tea.Cmd {
 	if a.saved.read[d.ID] {
 		return nil
 	}
-	err := a.store.MarkRead(d.ID, true)
-	a.refreshState()
-	return a.storeResult(err)
+	return a.afterSave(a.store.MarkRead(d.ID, true), "")
 }
 
 // toggleRead marks the selected document read or unread (m).
@@ -88,15 +91,11 @@ func (a *App) toggleRead() tea.Cmd {
 	}
 	read := !a.saved.read[d.ID]
 	a.lastMarked = d.ID // not marked read again while it stays open
-	err := a.store.MarkRead(d.ID, read)
-	a.refreshState()
-	if cmd := a.storeResult(err); cmd != nil {
-		return cmd
-	}
+	done := "Marked unread"
 	if read {
-		return a.setStatus("Marked read")
+		done = "Marked read"
 	}
-	return a.setStatus("Marked unread")
+	return a.afterSave(a.store.MarkRead(d.ID, read), done)
 }
 
 // toggleStar stars or unstars quote q of d (s).
@@ -108,14 +107,11 @@ func (a *App) toggleStar(d *model.Document, q *quotes.Span) tea.Cmd {
 		Doc: d.ID, Path: d.Path, Title: d.Title, Date: d.DateString(), Speaker: q.Speaker,
 		Text: d.QuoteText(q), Citation: d.Citation(q), Start: q.Outer.Start, End: q.Outer.End,
 	})
-	a.refreshState()
-	if cmd := a.storeResult(err); cmd != nil {
-		return cmd
-	}
+	done := "Star removed"
 	if on {
-		return a.setStatus("★ Starred · Q lists quotes · rostrum quotes --starred exports them")
+		done = "★ Starred · Q lists quotes · rostrum quotes --starred exports them"
 	}
-	return a.setStatus("Star removed")
+	return a.afterSave(err, done)
 }
 
 // starSelected stars the quote selected in the reader.
@@ -143,19 +139,32 @@ func (a *App) quit() (tea.Model, tea.Cmd) {
 }
 
 // restoreLast opens the document that was open at the end of the last
-// run, once it has loaded.
-func (a *App) restoreLast() tea.Cmd {
+// run, once it has loaded. arrived, when not nil, are the documents just
+// loaded: the list is only searched when one of them is the one wanted.
+func (a *App) restoreLast(arrived []*model.Document) tea.Cmd {
 	r := a.restore
 	if r == nil || a.focus == paneReader {
 		return nil
 	}
+	if arrived != nil && !slices.ContainsFunc(arrived, r.matches) {
+		return nil
+	}
 	for i, d := range a.list.docs {
-		if d.ID == r.Doc || r.Path != "" && d.Path == r.Path {
+		if r.matches(d) {
 			r.Doc = d.ID
 			return tea.Batch(a.moveListTo(i), a.openReader())
 		}
 	}
 	return nil
+}
+
+// lastPosition is the reading position to restore.
+type lastPosition struct{ state.Last }
+
+// matches reports whether d is the document to restore: the same text, or
+// the same file (edited since).
+func (r *lastPosition) matches(d *model.Document) bool {
+	return d.ID == r.Doc || r.Path != "" && d.Path == r.Path
 }
 
 // restoreOffset scrolls the restored document to where it was, once its

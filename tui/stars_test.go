@@ -187,10 +187,10 @@ func TestRestoreGivesWayToTheUser(t *testing.T) {
 		wire("2025-01-03", "BAKU, January 3.", "Third story."),
 	}
 	h := newHarness(t, texts...)
-	h.app.restore = &state.Last{Doc: "not-yet-loaded"}
+	h.app.restore = &lastPosition{state.Last{Doc: "not-yet-loaded"}}
 	h.size(100, 20)
 	h.keys("j")
-	h.app.restore = &state.Last{Doc: h.app.corpus.Docs[2].ID} // as if it arrived late
+	h.app.restore = &lastPosition{state.Last{Doc: h.app.corpus.Docs[2].ID}} // as if it arrived late
 	h.keys("j")
 	h.size(90, 20)
 	if h.app.focus == paneReader {

@@ -49,7 +49,7 @@ func (a *App) handleResize(msg tea.WindowSizeMsg) (tea.Model, tea.Cmd) {
 	a.ready = true
 	a.lay = computeLayout(msg.Width, msg.Height, a.readerOpen)
 	a.sizePanes()
-	return a, tea.Batch(a.syncReader(), a.restoreLast())
+	return a, tea.Batch(a.syncReader(), a.restoreLast(nil))
 }
 
 // sizePanes hands each pane its share of the current layout.

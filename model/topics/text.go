@@ -77,21 +77,6 @@ var noFoldZ = map[string]bool{
 	"downsizing": true, "seizing": true, "resized": true, "resizing": true, "oversized": true,
 }
 
-// noFold are words ending in -ise that are not spellings of -ize.
-var noFold = map[string]bool{
-	"rise": true, "wise": true, "noise": true, "promise": true, "exercise": true,
-	"advertise": true, "compromise": true, "enterprise": true, "surprise": true,
-	"otherwise": true, "expertise": true, "premise": true, "franchise": true,
-	"merchandise": true, "televise": true, "supervise": true, "revise": true,
-	"advise": true, "devise": true, "comprise": true, "despise": true,
-	"disguise": true, "raise": true, "praise": true, "precise": true,
-	"concise": true, "paradise": true, "cruise": true, "poise": true,
-	"arise": true, "demise": true, "excise": true, "chastise": true,
-	"improvise": true, "incise": true, "reprise": true, "treatise": true,
-	"likewise": true, "clockwise": true, "apprise": true, "bruise": true,
-	"guise": true, "mortise": true, "anise": true, "valise": true,
-}
-
 // spellings maps other British spellings to American ones.
 var spellings = map[string]string{
 	"labour": "labor", "labours": "labors", "favour": "favor", "honour": "honor",
