@@ -145,3 +145,17 @@ func TestExportNeverOverwrites(t *testing.T) {
 	}
 }
 
+// TestStarKeepsTheExactPath: a star records the document's file as it is
+// on disk, absolute, for `quotes --starred -f json`.
+func TestStarKeepsTheExactPath(t *testing.T) {
+	seed := seedText(t)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	h := newHarness(t, seed).size(120, 40)
+	st := withStore(t, h, filepath.Join(t.TempDir(), "state.json"))
+	h.app.list.Selected().File = "-c\x1b[1m.txt"
+	h.keys("enter", "]", "s")
+	if stars := st.State().Stars; len(stars) != 1 || stars[0].Path != filepath.Join(dir, "-c\x1b[1m.txt") {
+		t.Fatalf("the star should keep the exact, absolute path: %+v", stars)
+	}
+}

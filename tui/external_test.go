@@ -165,3 +165,24 @@ func TestPagerFileIsPrivateAndRemoved(t *testing.T) {
 	}
 }
 
+// TestRebindShowsACleanKeyName: a key name from the config file is shown
+// on the help screen sanitised.
+func TestRebindShowsACleanKeyName(t *testing.T) {
+	k := DefaultKeyMap()
+	if !k.Rebind("quit", []string{"\x1b]0;PWN\x07ctrl+q\u202e", "x"}) || k.Quit.Help().Key != "ctrl+q" {
+		t.Errorf("help key %q", k.Quit.Help().Key)
+	}
+	if k.Rebind("help", []string{"\x1b[2J"}); k.Help.Help().Key != "\ufffd" {
+		t.Errorf("a key name of nothing printable should show as U+FFFD: %q", k.Help.Help().Key)
+	}
+}
+
+// TestCopiedTextIsSanitisedLast: whatever reaches copyCmd, both the OSC 52
+// payload and the native clipboard get it sanitised.
+func TestCopiedTextIsSanitisedLast(t *testing.T) {
+	h := newHarness(t, seedText(t))
+	h.run(copyCmd(h.clip, "a\x1b]52;c;UFdO\x07b\u009d0;x\u009c\u202ec\x7f"))
+	if len(h.osc52) != 1 || h.osc52[0] != "abc" || len(h.clip.writes) != 1 || h.clip.writes[0] != "abc" {
+		t.Errorf("OSC 52 %q, native %q: want \"abc\" each", h.osc52, h.clip.writes)
+	}
+}
