@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 
@@ -34,6 +35,8 @@ func (c *ConfigCmd) Run(s *stdio) error {
 	case err != nil:
 		state = "invalid: " + err.Error()
 	}
-	_, err = fmt.Fprintf(s.out, "%s\n%s\n", path, state)
-	return err
+	return writeText(s, func(w io.Writer) error {
+		_, err := fmt.Fprintf(w, "%s\n%s\n", oneLine(path), oneLine(state))
+		return err
+	})
 }

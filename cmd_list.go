@@ -1,8 +1,8 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"text/tabwriter"
 
@@ -46,8 +46,8 @@ func (f TopicFilter) docs(c *model.Corpus, lx *topics.Lexicon) ([]*model.Documen
 // listEntry is one document in `list --format json`. Unknown values are
 // null, never an empty string, so scripts can test for them.
 type listEntry struct {
-	ID       string       `json:"id"`
-	Path     string       `json:"path"`
+	ID string `json:"id"`
+	pathJSON
 	Format   string       `json:"format"`
 	Title    string       `json:"title"`
 	Date     *string      `json:"date"`
@@ -79,7 +79,7 @@ func (l *ListCmd) Run(s *stdio) error {
 	if l.Format == "json" {
 		err = writeListJSON(s, docs)
 	} else {
-		err = writeListText(s, docs)
+		err = writeText(s, func(w io.Writer) error { return writeListText(w, docs) })
 	}
 	if err != nil {
 		return fmt.Errorf("writing the list: %w", err)
@@ -92,7 +92,7 @@ func writeListJSON(s *stdio, docs []*model.Document) error {
 	entries := make([]listEntry, 0, len(docs))
 	for _, d := range docs {
 		entries = append(entries, listEntry{
-			ID: d.ID, Path: d.Path, Format: string(d.Format), Title: d.Title,
+			ID: d.ID, pathJSON: docPath(d), Format: string(d.Format), Title: d.Title,
 			Date: jsonDate(d), Year: jsonYear(d), Place: nullable(d.Place),
 			Source: nullable(d.Source), Speaker: nullable(d.Speaker),
 			Words: d.Words, Quotes: len(d.Quotes), Topics: topicsJSON(d), Entities: entitiesOf(d),
@@ -102,25 +102,18 @@ func writeListJSON(s *stdio, docs []*model.Document) error {
 	return writeJSON(s, entries)
 }
 
-func writeListText(s *stdio, docs []*model.Document) error {
-	tw := tabwriter.NewWriter(s.out, 0, 4, 2, ' ', 0)
+func writeListText(w io.Writer, docs []*model.Document) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tDATE\tPLACE/SOURCE\tSPEAKER\tQUOTES\tTOPICS\tTITLE")
 	for _, d := range docs {
 		where := d.Place
 		if where == "" {
 			where = d.Source
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", d.ID, dash(d.DateString()), dash(where), dash(d.Speaker), len(d.Quotes), dash(topicIDs(d)), d.Title)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", oneLine(d.ID), dash(d.DateString()), dash(oneLine(where)),
+			dash(oneLine(d.Speaker)), len(d.Quotes), dash(oneLine(topicIDs(d))), oneLine(d.Title))
 	}
 	return tw.Flush()
-}
-
-// writeJSON writes v as indented JSON, leaving <, > and & as they are.
-func writeJSON(s *stdio, v any) error {
-	enc := json.NewEncoder(s.out)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
 }
 
 // jsonDate is the date as YYYY-MM-DD, or null when unknown or only the
@@ -186,7 +179,7 @@ type entitiesJSON struct {
 func topicsJSON(d *model.Document) []topicJSON {
 	out := make([]topicJSON, 0, len(d.Topics))
 	for _, t := range d.Topics {
-		out = append(out, topicJSON{ID: t.ID, Label: t.Label, IPTC: t.IPTC, Top: t.Top, Score: t.Score, Terms: t.Terms})
+		out = append(out, topicJSON{ID: t.ID, Label: t.Label, IPTC: t.IPTC, Top: t.Top, Score: t.Score, Terms: append([]string{}, t.Terms...)})
 	}
 	return out
 }
@@ -206,24 +199,30 @@ func entitiesOf(d *model.Document) entitiesJSON {
 func writeProblems(s *stdio, problems []model.Problem, format string) error {
 	if format == "json" {
 		type entry struct {
-			Path   string `json:"path"`
+			pathJSON
 			Reason string `json:"reason"`
 			Read   bool   `json:"read"`
 		}
 		out := make([]entry, 0, len(problems))
 		for _, p := range problems {
-			out = append(out, entry{p.Path, p.Reason, p.Read})
+			where := pathOf(p.Path, p.Path)
+			if p.File != "" {
+				where = pathOf(p.File, p.Path)
+			}
+			out = append(out, entry{where, p.Reason, p.Read})
 		}
 		return writeJSON(s, out)
 	}
-	for _, p := range problems {
-		line := p.String()
-		if p.Read {
-			line += " (read)"
+	return writeText(s, func(w io.Writer) error {
+		for _, p := range problems {
+			line := oneLine(p.String())
+			if p.Read {
+				line += " (read)"
+			}
+			if _, err := fmt.Fprintln(w, line); err != nil {
+				return err
+			}
 		}
-		if _, err := fmt.Fprintln(s.out, line); err != nil {
-			return err
-		}
-	}
-	return nil
+		return nil
+	})
 }

@@ -1,8 +1,8 @@
 package main
 
 import (
-	"encoding/csv"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -22,8 +22,8 @@ type QuotesCmd struct {
 // quoteEntry is one quote in `quotes --format json`. Offsets are bytes
 // into the document's normalised body; start and end include the marks.
 type quoteEntry struct {
-	Doc        string  `json:"doc"`
-	Path       string  `json:"path"`
+	Doc string `json:"doc"`
+	pathJSON
 	Title      string  `json:"title"`
 	Date       *string `json:"date"`
 	Text       string  `json:"text"`
@@ -71,11 +71,11 @@ func (c *QuotesCmd) Run(s *stdio) error {
 	case "json":
 		err = writeQuotesJSON(s, found)
 	case "csv":
-		err = writeQuotesCSV(s, found)
+		err = writeText(s, func(w io.Writer) error { return writeQuotesCSV(w, found) })
 	case "md":
-		err = writeQuotesMarkdown(s, found)
+		err = writeText(s, func(w io.Writer) error { return writeQuotesMarkdown(w, found) })
 	default:
-		err = writeQuotesText(s, found)
+		err = writeText(s, func(w io.Writer) error { return writeQuotesText(w, found) })
 	}
 	if err != nil {
 		return fmt.Errorf("writing quotes: %w", err)
@@ -87,7 +87,7 @@ func (c *QuotesCmd) Run(s *stdio) error {
 func entryOf(dq docQuote) quoteEntry {
 	d, q := dq.doc, dq.q
 	return quoteEntry{
-		Doc: d.ID, Path: d.Path, Title: d.Title, Date: nullable(d.DateString()),
+		Doc: d.ID, pathJSON: docPath(d), Title: d.Title, Date: nullable(d.DateString()),
 		Text: d.QuoteText(q), Speaker: nullable(q.Speaker), Mention: nullable(q.Mention),
 		Cue: nullable(q.Cue), Rule: nullable(string(q.Rule)), Confidence: q.Confidence,
 		Start: q.Outer.Start, End: q.Outer.End, Paragraph: q.Paragraph, Unclosed: q.Unclosed,
@@ -103,24 +103,25 @@ func writeQuotesJSON(s *stdio, found []docQuote) error {
 	return writeJSON(s, out)
 }
 
-func writeQuotesCSV(s *stdio, found []docQuote) error {
-	w := csv.NewWriter(s.out)
-	_ = w.Write([]string{"doc", "path", "date", "speaker", "mention", "rule", "confidence", "start", "end", "paragraph", "text"})
+// writeQuotesCSV writes a header and a row per quote; path is the
+// display form, as in the text output.
+func writeQuotesCSV(out io.Writer, found []docQuote) error {
+	w := newCSV(out)
+	w.Row("doc", "path", "date", "speaker", "mention", "rule", "confidence", "start", "end", "paragraph", "text")
 	for _, dq := range found {
 		e := entryOf(dq)
-		_ = w.Write([]string{e.Doc, e.Path, deref(e.Date), deref(e.Speaker), deref(e.Mention), deref(e.Rule),
+		w.Row(e.Doc, e.DisplayPath, deref(e.Date), deref(e.Speaker), deref(e.Mention), deref(e.Rule),
 			strconv.FormatFloat(e.Confidence, 'f', 2, 64), strconv.Itoa(e.Start), strconv.Itoa(e.End),
-			strconv.Itoa(e.Paragraph), e.Text})
+			strconv.Itoa(e.Paragraph), e.Text)
 	}
-	w.Flush()
-	return w.Error()
+	return w.Flush()
 }
 
 // writeQuotesMarkdown writes each quote as a block quote with its
 // citation, ready to paste into notes.
-func writeQuotesMarkdown(s *stdio, found []docQuote) error {
+func writeQuotesMarkdown(w io.Writer, found []docQuote) error {
 	for _, dq := range found {
-		if _, err := fmt.Fprintf(s.out, "%s\n\n", model.CitationMarkdown(dq.doc.Citation(dq.q))); err != nil {
+		if _, err := fmt.Fprintf(w, "%s\n\n", model.CitationMarkdown(dq.doc.Citation(dq.q))); err != nil {
 			return err
 		}
 	}
@@ -129,14 +130,14 @@ func writeQuotesMarkdown(s *stdio, found []docQuote) error {
 
 // writeQuotesText writes a heading line per quote (speaker, document,
 // date, rule) and the quote indented below it.
-func writeQuotesText(s *stdio, found []docQuote) error {
+func writeQuotesText(w io.Writer, found []docQuote) error {
 	for i, dq := range found {
 		d, q := dq.doc, dq.q
-		who := q.Speaker
+		who := oneLine(q.Speaker)
 		if who == "" {
 			who = "(unattributed)"
 		}
-		head := []string{who, d.ID}
+		head := []string{who, oneLine(d.ID)}
 		if ds := d.DateString(); ds != "" {
 			head = append(head, ds)
 		}
@@ -144,10 +145,10 @@ func writeQuotesText(s *stdio, found []docQuote) error {
 			head = append(head, fmt.Sprintf("%s %.2f", q.Rule, q.Confidence))
 		}
 		if i > 0 {
-			fmt.Fprintln(s.out)
+			fmt.Fprintln(w)
 		}
-		text := strings.ReplaceAll(d.QuoteText(q), "\n", "\n  ")
-		if _, err := fmt.Fprintf(s.out, "%s\n  “%s”\n", strings.Join(head, " · "), text); err != nil {
+		text := strings.ReplaceAll(model.Sanitize(d.QuoteText(q)), "\n", "\n  ")
+		if _, err := fmt.Fprintf(w, "%s\n  “%s”\n", strings.Join(head, " · "), text); err != nil {
 			return err
 		}
 	}

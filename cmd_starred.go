@@ -1,8 +1,8 @@
 package main
 
 import (
-	"encoding/csv"
 	"fmt"
+	"io"
 	"strconv"
 	"time"
 
@@ -11,9 +11,12 @@ import (
 )
 
 // starredEntry is one starred quote in `quotes --starred --format json`.
+// Everything comes from the state file, which anyone may have edited: the
+// strings are sanitised on the way out like any other (writeJSON), and
+// path is the path as the state file holds it.
 type starredEntry struct {
-	Doc      string    `json:"doc"`
-	Path     string    `json:"path"`
+	Doc string `json:"doc"`
+	pathJSON
 	Title    string    `json:"title"`
 	Date     *string   `json:"date"`
 	Speaker  *string   `json:"speaker"`
@@ -32,30 +35,33 @@ func writeStarred(s *stdio, format string) error {
 		fmt.Fprintf(s.err, "rostrum: %s\n", warning)
 	}
 	stars := store.State().Stars
-	switch format {
-	case "json":
+	if format == "json" {
 		out := make([]starredEntry, 0, len(stars))
 		for _, st := range stars {
-			out = append(out, starredEntry{Doc: st.Doc, Path: st.Path, Title: st.Title, Date: nullable(st.Date),
-				Speaker: nullable(st.Speaker), Text: st.Text, Citation: st.Citation, Start: st.Start, End: st.End, Starred: st.Starred})
+			out = append(out, starredEntry{Doc: st.Doc, pathJSON: pathOf(st.Path, oneLine(st.Path)), Title: st.Title,
+				Date: nullable(st.Date), Speaker: nullable(st.Speaker), Text: st.Text, Citation: st.Citation,
+				Start: st.Start, End: st.End, Starred: st.Starred})
 		}
 		return writeJSON(s, out)
-	case "csv":
-		w := csv.NewWriter(s.out)
-		_ = w.Write([]string{"doc", "path", "date", "speaker", "start", "end", "text", "citation"})
-		for _, st := range stars {
-			_ = w.Write([]string{st.Doc, st.Path, st.Date, st.Speaker, strconv.Itoa(st.Start), strconv.Itoa(st.End), st.Text, st.Citation})
-		}
-		w.Flush()
-		return w.Error()
 	}
-	for _, st := range stars { // md and text: the citations
-		if _, err := fmt.Fprintf(s.out, "%s\n\n", model.CitationMarkdown(st.Citation)); err != nil {
-			return err
+	err := writeText(s, func(w io.Writer) error {
+		if format == "csv" {
+			c := newCSV(w)
+			c.Row("doc", "path", "date", "speaker", "start", "end", "text", "citation")
+			for _, st := range stars {
+				c.Row(st.Doc, oneLine(st.Path), st.Date, st.Speaker, strconv.Itoa(st.Start), strconv.Itoa(st.End), st.Text, st.Citation)
+			}
+			return c.Flush()
 		}
-	}
-	if len(stars) == 0 {
+		for _, st := range stars { // md and text: the citations
+			if _, err := fmt.Fprintf(w, "%s\n\n", model.CitationMarkdown(st.Citation)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err == nil && len(stars) == 0 && format != "csv" {
 		fmt.Fprintln(s.err, "rostrum: no starred quotes yet (s on a quote in the reader stars it)")
 	}
-	return nil
+	return err
 }

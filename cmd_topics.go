@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"text/tabwriter"
 
@@ -52,7 +53,7 @@ func (c *TopicsCmd) Run(s *stdio) error {
 	if c.Format == "json" {
 		err = writeJSON(s, entries)
 	} else {
-		err = writeTopicsText(s, entries)
+		err = writeText(s, func(w io.Writer) error { return writeTopicsText(w, entries) })
 	}
 	reportProblems(s, corpus.Problems)
 	return err
@@ -77,11 +78,14 @@ func topicEntries(lx *topics.Lexicon, counts map[string]int) []topicEntry {
 	return out
 }
 
-func writeTopicsText(s *stdio, entries []topicEntry) error {
-	tw := tabwriter.NewWriter(s.out, 0, 4, 2, ' ', 0)
+// writeTopicsText writes the topics as columns; the names come from the
+// topics file, so each is made one clean line.
+func writeTopicsText(w io.Writer, entries []topicEntry) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "COUNT\tTAG\tLABEL\tIPTC\tIPTC TOP LEVEL")
 	for _, e := range entries {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s (%s)\t%s\n", e.Count, e.ID, e.Label, e.IPTC, e.IPTCName, e.TopLabel)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s (%s)\t%s\n", e.Count, oneLine(e.ID), oneLine(e.Label), oneLine(e.IPTC),
+			oneLine(e.IPTCName), oneLine(e.TopLabel))
 	}
 	return tw.Flush()
 }
@@ -98,17 +102,19 @@ func explain(s *stdio, d *model.Document, format string) error {
 			Source   *string      `json:"source"`
 		}{d.ID, d.Title, topicsJSON(d), entitiesOf(d), nullable(d.Source)})
 	}
-	fmt.Fprintf(s.out, "%s  %s\n\n", d.ID, d.Title)
-	if len(d.Topics) == 0 {
-		fmt.Fprintln(s.out, "No topic reached the threshold.")
-	}
-	for i, t := range d.Topics {
-		fmt.Fprintf(s.out, "%d. %s (%s, %s; IPTC top level: %s)  score %.2f\n   matched: %s\n",
-			i+1, t.Label, t.ID, t.IPTC, t.TopLabel, t.Score, strings.Join(t.Terms, ", "))
-	}
-	e := entitiesOf(d)
-	fmt.Fprintf(s.out, "\nPeople: %s\nOrganisations: %s\nPlaces: %s\nSource: %s\n",
-		dash(strings.Join(e.People, ", ")), dash(strings.Join(e.Organisations, ", ")),
-		dash(strings.Join(e.Places, ", ")), dash(d.Source))
-	return nil
+	return writeText(s, func(w io.Writer) error {
+		fmt.Fprintf(w, "%s  %s\n\n", oneLine(d.ID), oneLine(d.Title))
+		if len(d.Topics) == 0 {
+			fmt.Fprintln(w, "No topic reached the threshold.")
+		}
+		for i, t := range d.Topics {
+			fmt.Fprintf(w, "%d. %s (%s, %s; IPTC top level: %s)  score %.2f\n   matched: %s\n",
+				i+1, oneLine(t.Label), oneLine(t.ID), oneLine(t.IPTC), oneLine(t.TopLabel), t.Score, oneLine(strings.Join(t.Terms, ", ")))
+		}
+		e := entitiesOf(d)
+		_, err := fmt.Fprintf(w, "\nPeople: %s\nOrganisations: %s\nPlaces: %s\nSource: %s\n",
+			dash(oneLine(strings.Join(e.People, ", "))), dash(oneLine(strings.Join(e.Organisations, ", "))),
+			dash(oneLine(strings.Join(e.Places, ", "))), dash(oneLine(d.Source)))
+		return err
+	})
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"regexp"
 	"strings"
 
 	"rostrum/model/quotes"
@@ -45,7 +46,28 @@ func (d *Document) Citation(q *quotes.Span) string {
 }
 
 // CitationMarkdown is a citation as a Markdown block quote, one "> " line
-// per line, ready to paste into notes.
+// per line, ready to paste into notes. The citation is sanitised and
+// escaped (MarkdownText), so a renderer shows it as it is.
 func CitationMarkdown(citation string) string {
-	return "> " + strings.ReplaceAll(citation, "\n", "\n> ")
+	return "> " + strings.ReplaceAll(MarkdownText(Sanitize(citation)), "\n", "\n> ")
+}
+
+// markdownActive matches what a Markdown renderer would turn into
+// something else than the characters written: a character reference
+// (&#x1b; would come back as ESC, &#x202e; as a bidi override) and the
+// start of raw HTML or of an autolink.
+var markdownActive = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|<[A-Za-z/!?]`)
+
+// MarkdownText writes the & of a character reference as &amp; and the <
+// that would open HTML as &lt;, which a renderer shows as the characters
+// they stand for (a backslash escape is not enough: Glamour decodes the
+// reference after it); an & or a < elsewhere (AT&T, 3 < 4) is left as it
+// is, for whoever reads the Markdown as text.
+func MarkdownText(s string) string {
+	return markdownActive.ReplaceAllStringFunc(s, func(m string) string {
+		if m[0] == '&' {
+			return "&amp;" + m[1:]
+		}
+		return "&lt;" + m[1:]
+	})
 }

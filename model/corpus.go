@@ -9,7 +9,8 @@ import (
 // reason; or, with Read set, a note on a document that did load (bad
 // front matter, a guessed encoding).
 type Problem struct {
-	Path   string
+	Path   string // made safe to print, as Document.Path
+	File   string // the exact path on disk, "" for standard input and embedded files
 	Reason string
 	Read   bool
 }
@@ -133,7 +134,7 @@ func (c *Corpus) Notes() []Problem {
 	var out []Problem
 	for _, d := range c.Docs {
 		for _, note := range d.Problems {
-			out = append(out, Problem{Path: d.Path, Reason: note, Read: true})
+			out = append(out, Problem{Path: d.Path, File: d.File, Reason: note, Read: true})
 		}
 	}
 	return out

@@ -116,6 +116,9 @@ func finish(prefix string, docs []*Document, problems []Problem) {
 		d.Path = final(d.Path)
 	}
 	for i := range problems {
+		if p := problems[i].Path; prefix == "" && p != StdinPath && problems[i].File == "" {
+			problems[i].File = p
+		}
 		problems[i].Path = final(problems[i].Path)
 		problems[i].Reason = displayPath(problems[i].Reason)
 	}

@@ -181,7 +181,7 @@ func TestLoadMissing(t *testing.T) {
 	if c.Len() != 0 {
 		t.Errorf("loaded %d documents", c.Len())
 	}
-	want := []model.Problem{{Path: missing, Reason: "no such file or folder"}}
+	want := []model.Problem{{Path: missing, File: missing, Reason: "no such file or folder"}}
 	if !slices.Equal(c.Problems, want) {
 		t.Errorf("problems = %v, want %v", c.Problems, want)
 	}

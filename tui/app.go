@@ -92,18 +92,21 @@ type App struct {
 	showProbs      bool // the problems screen covers the panes
 	problemsOffset int
 
-	filter  textinput.Model
-	search  textinput.Model // the search in the open document
-	list    listPane
-	reader  readerPane
-	help    help.Model // the full help screen
-	hints   help.Model // the key hints in the status line
-	status  status
-	browser *quoteBrowser // the quote browser, nil when closed
-	picker  *topicPicker  // the topic picker, nil when closed
-	tags    tagFilter     // topics and facets the list is narrowed to
-	chips   []chip        // the topic bar
-	base    struct {      // topic counts of the text-filtered result
+	filter textinput.Model
+	search textinput.Model // the search in the open document
+	list   listPane
+	reader readerPane
+	help   help.Model // the full help screen
+	hints  help.Model // the key hints in the status line
+	status status
+	// failedAt is the status generation of the last failure of the
+	// editor or pager, which a reload's message does not replace.
+	failedAt int
+	browser  *quoteBrowser // the quote browser, nil when closed
+	picker   *topicPicker  // the topic picker, nil when closed
+	tags     tagFilter     // topics and facets the list is narrowed to
+	chips    []chip        // the topic bar
+	base     struct {      // topic counts of the text-filtered result
 		text   string
 		counts []model.Count
 	}

@@ -14,10 +14,18 @@ import (
 	"rostrum/model"
 )
 
+// exportDoneMsg reports an export: the file written, or what failed.
+type exportDoneMsg struct {
+	n    int // quotes exported
+	path string
+	err  error
+}
+
 // exportShown writes the quotes shown in the browser as Markdown
 // citations to a new file in the export folder (Options.ExportDir, the
-// working folder when unset, the temporary folder when that cannot be
-// written) and says where.
+// working folder when unset), off the UI goroutine, and says where or
+// what failed. Nothing is ever written anywhere else: the quotes may be
+// private, and a shared temporary folder is readable by others.
 func (a *App) exportShown() tea.Cmd {
 	b := a.browser
 	if len(b.shown) == 0 {
@@ -30,41 +38,96 @@ func (a *App) exportShown() tea.Cmd {
 		e := b.entries[k]
 		out.WriteString(model.CitationMarkdown(e.doc.Citation(e.quote())) + "\n\n")
 	}
-	base := "rostrum-quotes-" + now.Format("20060102-150405")
-	var err error
-	for _, dir := range []string{a.exportDir, os.TempDir()} {
-		if err = os.MkdirAll(dir, 0o755); err != nil {
-			continue
-		}
-		var f *os.File
-		var path string
-		// O_EXCL never overwrites a file: a second export in the same
-		// second gets -2, -3, ….
-		for n := 1; n < 100; n++ {
-			path = filepath.Join(dir, base+".md")
-			if n > 1 {
-				path = filepath.Join(dir, fmt.Sprintf("%s-%d.md", base, n))
-			}
-			if f, err = os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644); !errors.Is(err, fs.ErrExist) {
-				break
-			}
-		}
-		if err != nil {
-			continue
-		}
-		_, err = f.WriteString(out.String())
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			continue
-		}
-		if abs, aerr := filepath.Abs(path); aerr == nil {
-			path = abs
-		}
-		return a.setStatus(fmt.Sprintf("Wrote %s to %s", plural(len(b.shown), "quote", "quotes"), path))
+	dir, base, text, n := a.exportDir, "rostrum-quotes-"+now.Format("20060102-150405"), out.String(), len(b.shown)
+	if dir == "" {
+		dir = "."
 	}
-	return a.setStatus("Could not write the quotes: " + err.Error())
+	return func() tea.Msg {
+		path, err := writeExport(dir, base, text)
+		return exportDoneMsg{n: n, path: path, err: err}
+	}
+}
+
+// handleExportDone says where the quotes went, or what failed.
+func (a *App) handleExportDone(msg exportDoneMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		return a, a.setStatus("Quotes not exported: " + model.Sanitize(msg.err.Error()))
+	}
+	return a, a.setStatus(fmt.Sprintf("Wrote %s to %s", plural(msg.n, "quote", "quotes"), model.Sanitize(msg.path)))
+}
+
+// Stand-ins for the file system's calls, which tests replace to fail as a
+// full disk would.
+var (
+	writeString = func(f *os.File, s string) error { _, err := f.WriteString(s); return err }
+	linkFile    = os.Link
+)
+
+// writeExport writes text to a new file base.md in dir (base-2.md, … when
+// that is taken; never over an existing file) and returns its absolute
+// path. The folder is made private (0700) when it is created and the file
+// is private (0600). The text is written to a temporary file in the same
+// folder, which then gets the final name, so a failure (a full disk)
+// leaves no empty or partial file behind.
+func writeExport(dir, base, text string) (string, error) {
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("cannot create the folder %s: %w", dir, bareErr(err))
+	}
+	tmp, err := os.CreateTemp(dir, ".rostrum-export-*.tmp") // 0600
+	if err != nil {
+		return "", fmt.Errorf("cannot write in %s: %w", dir, bareErr(err))
+	}
+	defer os.Remove(tmp.Name()) // once linked, the final name remains
+	err = writeString(tmp, text)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return "", fmt.Errorf("writing to %s failed: %w", dir, bareErr(err))
+	}
+	for n := 1; n < 100; n++ {
+		path := filepath.Join(dir, base+".md")
+		if n > 1 {
+			path = filepath.Join(dir, fmt.Sprintf("%s-%d.md", base, n))
+		}
+		err := linkFile(tmp.Name(), path) // fails when path exists: nothing is overwritten
+		switch {
+		case err == nil:
+			return path, nil
+		case errors.Is(err, fs.ErrExist):
+			continue
+		}
+		// No hard links here (some file systems have none): rename, if the
+		// name is still free.
+		if _, serr := os.Lstat(path); !errors.Is(serr, fs.ErrNotExist) {
+			continue
+		}
+		if err := os.Rename(tmp.Name(), path); err != nil {
+			return "", fmt.Errorf("cannot name the file %s: %w", path, bareErr(err))
+		}
+		return path, nil
+	}
+	return "", fmt.Errorf("%s already holds 99 exports named %s", dir, base)
+}
+
+// bareErr is the system's reason without the path and call that
+// fs.PathError and os.LinkError add (the message names the folder).
+func bareErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
 
 // now is the clock, for export names (tests may fix it).

@@ -1,6 +1,12 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+
+	"rostrum/model"
+)
 
 // actions names the bindings a config file may change, by the names
 // config.Actions lists.
@@ -18,14 +24,19 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 }
 
 // Rebind gives an action new keys, keeping its help text (with the keys
-// shown as the first of them); it reports whether the action exists.
+// shown as the first of them); it reports whether the action exists. The
+// keys come from the config file, so the one shown is sanitised.
 func (k *KeyMap) Rebind(action string, keys []string) bool {
 	b, ok := k.actions()[action]
 	if !ok || len(keys) == 0 {
 		return false
 	}
 	b.SetKeys(keys...)
-	b.SetHelp(keys[0], b.Help().Desc)
+	shown := strings.Join(strings.Fields(model.Sanitize(keys[0])), " ")
+	if shown == "" {
+		shown = "\ufffd"
+	}
+	b.SetHelp(shown, b.Help().Desc)
 	return true
 }
 

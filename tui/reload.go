@@ -101,8 +101,11 @@ func (a *App) handleReloadDone(msg reloadDoneMsg) (tea.Model, tea.Cmd) {
 	}
 	a.corpus = next
 	a.base.counts = nil
-	cmds := []tea.Cmd{a.applyFilterKeeping(keep),
-		a.setStatus(fmt.Sprintf("Reloaded: %s (was %s)", plural(next.Len(), "document", "documents"), thousands(old.Len())))}
+	done := fmt.Sprintf("Reloaded: %s (was %s)", plural(next.Len(), "document", "documents"), thousands(old.Len()))
+	if failed := a.failureShown(); failed != "" {
+		done = failed + " · " + done // the editor's failure stays in view
+	}
+	cmds := []tea.Cmd{a.applyFilterKeeping(keep), a.setStatus(done)}
 	if a.reload.again {
 		a.reload.again = false
 		cmds = append(cmds, a.startReload())

@@ -104,7 +104,7 @@ func (a *App) toggleStar(d *model.Document, q *quotes.Span) tea.Cmd {
 		return a.setStatus("Stars are off: there is no state file")
 	}
 	on, err := a.store.ToggleStar(state.Star{
-		Doc: d.ID, Path: d.Path, Title: d.Title, Date: d.DateString(), Speaker: q.Speaker,
+		Doc: d.ID, Path: starPath(d), Title: d.Title, Date: d.DateString(), Speaker: q.Speaker,
 		Text: d.QuoteText(q), Citation: d.Citation(q), Start: q.Outer.Start, End: q.Outer.End,
 	})
 	done := "Star removed"
@@ -112,6 +112,17 @@ func (a *App) toggleStar(d *model.Document, q *quotes.Span) tea.Cmd {
 		done = "★ Starred · Q lists quotes · rostrum quotes --starred exports them"
 	}
 	return a.afterSave(err, done)
+}
+
+// starPath is the path a star keeps: the document's exact file, absolute,
+// so that `rostrum quotes --starred -f json` names a file a script can
+// open from anywhere; the name shown for embedded documents and standard
+// input.
+func starPath(d *model.Document) string {
+	if d.File == "" {
+		return d.Path
+	}
+	return fileArg(d.File)
 }
 
 // starSelected stars the quote selected in the reader.

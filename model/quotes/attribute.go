@@ -1,6 +1,8 @@
 package quotes
 
 import (
+	"container/heap"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -8,6 +10,12 @@ import (
 
 // maxAfter bounds the text the attribution patterns read after a quote.
 const maxAfter = 240
+
+// maxLeadIn bounds the text the rules and the classifier read before a
+// quote (its sentence up to the opening mark). Without a bound, every
+// quote nested in a long unclosed one read the whole paragraph before
+// it, and a paragraph of marks took quadratic time.
+const maxLeadIn = 600
 
 // Confidence levels for each rule; an unclosed quote halves them.
 const (
@@ -26,6 +34,22 @@ type attributor struct {
 	spans []Span
 	pt    *peopleTable
 	turns []string // the speaker of each paragraph's transcript turn, or ""
+	// prev and next are prevTop and nextTop for every span, once asked.
+	prev, next []int
+	people     map[peopleKey]peopleAnswer // peopleIn's answers
+}
+
+// phraseAt is the index of the first phrase (they are in text order and
+// do not overlap) that starts at or after pos.
+func (a *attributor) phraseAt(pos int) int {
+	ps := a.pt.phrases
+	return sort.Search(len(ps), func(k int) bool { return ps[k].Start >= pos })
+}
+
+// phrasesIn are the phrases that start in [from, to).
+func (a *attributor) phrasesIn(from, to int) []phrase {
+	lo := a.phraseAt(from)
+	return a.pt.phrases[lo:max(lo, a.phraseAt(to))]
 }
 
 // attribute merges interrupted quotes, classifies every span and runs the
@@ -227,7 +251,11 @@ func (a *attributor) colonLeadIn(i int) bool {
 		return false
 	}
 	end := prev.Start + len(txt)
-	start := sentenceStart(a.text, prev.Start, end)
+	lo := prev.Start
+	if end-lo > maxLeadIn { // every quote opening this paragraph asks
+		lo = cutLeadIn(a.text, end-maxLeadIn, end)
+	}
+	start := sentenceStart(a.text, lo, end)
 	sent := a.text[start:end]
 	cues := cuePositions(sent)
 	for c := len(cues) - 1; c >= 0; c-- {
@@ -296,12 +324,10 @@ func (a *attributor) resolve(i int, mention string, at Range) string {
 	// The name is the mention's last words ("campaign spokesman Brian
 	// Fallon"), so the last phrase inside it decides.
 	who := -1
-	for _, ph := range a.pt.phrases {
-		if ph.Start >= at.End {
-			break
-		}
-		if ph.Start < at.End && at.Start < ph.End && len(ph.name) > 0 {
+	for k := a.phraseAt(at.End) - 1; k >= 0 && a.pt.phrases[k].End > at.Start; k-- {
+		if ph := a.pt.phrases[k]; len(ph.name) > 0 {
 			who = ph.person
+			break
 		}
 	}
 	if who >= 0 {
@@ -373,8 +399,8 @@ func (a *attributor) resolvePronoun(i int, at Range) string {
 // otherPersonBetween reports whether someone other than name is named
 // outside quotations in [from, to).
 func (a *attributor) otherPersonBetween(name string, from, to int) bool {
-	for _, ph := range a.pt.phrases {
-		if ph.Start >= from && ph.End <= to && len(ph.name) > 0 {
+	for _, ph := range a.phrasesIn(from, to) {
+		if ph.End <= to && len(ph.name) > 0 {
 			if ph.person < 0 || a.pt.people[ph.person].Name != name {
 				return true
 			}
@@ -399,14 +425,41 @@ func (a *attributor) onlyPersonBefore(p, at int) string {
 }
 
 // peopleIn names the one person named in [from, to) and counts the
-// distinct names there (unconfirmed and unknown ones included). The person
-// must be confirmed (seen with a role or a cue) unless anyone is set;
-// with several names it is "".
+// distinct names there (unconfirmed and unknown ones included), up to two.
+// The person must be confirmed (seen with a role or a cue) unless anyone
+// is set; with several names it is "". Answers are kept, as every quote of
+// a paragraph asks about the same paragraph.
 func (a *attributor) peopleIn(from, to int, anyone bool) (string, int) {
+	key := peopleKey{from, to, anyone}
+	if r, ok := a.people[key]; ok {
+		return r.who, r.n
+	}
+	who, n := a.countPeople(from, to, anyone)
+	if a.people == nil {
+		a.people = map[peopleKey]peopleAnswer{}
+	}
+	a.people[key] = peopleAnswer{who, n}
+	return who, n
+}
+
+type peopleKey struct {
+	from, to int
+	anyone   bool
+}
+
+type peopleAnswer struct {
+	who string
+	n   int
+}
+
+func (a *attributor) countPeople(from, to int, anyone bool) (string, int) {
 	seen := map[string]bool{}
 	who := ""
-	for _, ph := range a.pt.phrases {
-		if ph.Start < from || ph.End > to || len(ph.name) == 0 {
+	for _, ph := range a.phrasesIn(from, to) {
+		if len(seen) > 1 {
+			return "", len(seen) // several: which does not matter
+		}
+		if ph.End > to || len(ph.name) == 0 {
 			continue
 		}
 		if ph.person < 0 {
@@ -474,28 +527,121 @@ func (a *attributor) singleCandidate(i int) {
 func (a *attributor) afterText(i int) string {
 	s := a.spans[i]
 	end := a.paras[s.LastParagraph].End
-	for k := i + 1; k < len(a.spans); k++ {
-		if a.spans[k].Depth == 0 && a.spans[k].Outer.Start >= s.Outer.End {
-			end = min(end, a.spans[k].Outer.Start)
-			break
-		}
+	if k := a.nextTop(i); k >= 0 {
+		end = min(end, a.spans[k].Outer.Start)
 	}
 	return a.text[s.Outer.End:max(end, s.Outer.End)]
 }
 
 // leadIn is the quote's sentence before its opening mark, and where it
-// starts.
+// starts: at most the last maxLeadIn bytes of it, cut at a word.
 func (a *attributor) leadIn(i int) (string, int) {
 	s := a.spans[i]
 	start := a.paras[s.Paragraph].Start
-	for k := i - 1; k >= 0; k-- {
-		if a.spans[k].Depth == 0 && a.spans[k].Outer.End <= s.Outer.Start {
-			start = max(start, a.spans[k].Outer.End)
-			break
-		}
+	if k := a.prevTop(i); k >= 0 {
+		start = max(start, a.spans[k].Outer.End)
+	}
+	if lo := s.Outer.Start - maxLeadIn; lo > start {
+		start = cutLeadIn(a.text, lo, s.Outer.Start)
 	}
 	start = sentenceStart(a.text, start, s.Outer.Start)
 	return a.text[start:s.Outer.Start], start
+}
+
+// cutLeadIn is where a lead-in cut at lo starts: after the first space at
+// or after lo, so no word is read in part; on a rune boundary when there
+// is no space. A lead-in is never cut to blanks alone, which would make the
+// quote look as if it began its sentence.
+func cutLeadIn(text string, lo, end int) int {
+	if k := strings.IndexByte(text[lo:end], ' '); k >= 0 && lo+k+1 < end {
+		lo += k + 1
+	}
+	for lo < end && !utf8.RuneStart(text[lo]) {
+		lo++
+	}
+	if strings.TrimSpace(text[lo:end]) == "" {
+		// Back to the last word before the blanks (they lie between two
+		// marks, so no two quotes walk back over the same ones).
+		lo = strings.LastIndexFunc(text[:lo], func(r rune) bool { return !unicode.IsSpace(r) })
+		lo = max(lo, 0)
+	}
+	return lo
+}
+
+// prevTop is the nearest top-level span before span i that ends before
+// it opens, or -1. It is worked out for all spans at once, so quotes
+// nested in a long unclosed one do not each walk back over all the
+// others.
+func (a *attributor) prevTop(i int) int {
+	if a.prev == nil {
+		a.prev = prevTops(a.spans)
+	}
+	return a.prev[i]
+}
+
+// nextTop is the first top-level span after span i that opens after it
+// closes, or -1.
+func (a *attributor) nextTop(i int) int {
+	if a.next == nil {
+		a.next = nextTops(a.spans)
+	}
+	return a.next[i]
+}
+
+// prevTops lists prevTop for every span. The spans are in order of their
+// opening marks, so the set of top-level spans closed before span i opens
+// only grows with i: a heap of those still open, by where they close,
+// gives each answer in logarithmic time.
+func prevTops(spans []Span) []int {
+	out := make([]int, len(spans))
+	open := &endHeap{spans: spans}
+	best := -1
+	for i := range spans {
+		if k := i - 1; k >= 0 && spans[k].Depth == 0 {
+			heap.Push(open, k)
+		}
+		for open.Len() > 0 && spans[open.ks[0]].Outer.End <= spans[i].Outer.Start {
+			best = max(best, heap.Pop(open).(int))
+		}
+		out[i] = best
+	}
+	return out
+}
+
+// nextTops lists nextTop for every span: the first top-level span among
+// those that open at or after span i closes (a suffix of the spans, as
+// they are in order of their opening marks).
+func nextTops(spans []Span) []int {
+	firstTop := make([]int, len(spans)+1) // the first top-level span at or after k
+	firstTop[len(spans)] = -1
+	for k := len(spans) - 1; k >= 0; k-- {
+		firstTop[k] = firstTop[k+1]
+		if spans[k].Depth == 0 {
+			firstTop[k] = k
+		}
+	}
+	out := make([]int, len(spans))
+	for i, s := range spans {
+		j := sort.Search(len(spans), func(k int) bool { return spans[k].Outer.Start >= s.Outer.End })
+		out[i] = firstTop[j]
+	}
+	return out
+}
+
+// endHeap holds span indices, the one that closes first on top.
+type endHeap struct {
+	spans []Span
+	ks    []int
+}
+
+func (h *endHeap) Len() int           { return len(h.ks) }
+func (h *endHeap) Less(x, y int) bool { return h.spans[h.ks[x]].Outer.End < h.spans[h.ks[y]].Outer.End }
+func (h *endHeap) Swap(x, y int)      { h.ks[x], h.ks[y] = h.ks[y], h.ks[x] }
+func (h *endHeap) Push(v any)         { h.ks = append(h.ks, v.(int)) }
+func (h *endHeap) Pop() any {
+	v := h.ks[len(h.ks)-1]
+	h.ks = h.ks[:len(h.ks)-1]
+	return v
 }
 
 // sentenceStart finds where the sentence ending at or running past end

@@ -200,7 +200,8 @@ func isInitial(w string) bool {
 // addFullNames makes a person of every name of two or more words, joining
 // forms that share a surname and agree on the first name.
 func (pt *peopleTable) addFullNames() {
-	bySurname := map[string][]int{} // every person with the surname
+	bySurname := map[string][]int{}   // every person with the surname
+	byFullName := map[[2]string]int{} // surname and lower-case first name → person
 	for i := range pt.phrases {
 		ph := &pt.phrases[i]
 		if len(ph.name) < 2 {
@@ -208,13 +209,22 @@ func (pt *peopleTable) addFullNames() {
 		}
 		full := strings.Join(ph.name, " ")
 		key := surnameKey(ph.name)
+		first := [2]string{key, strings.ToLower(ph.name[0])}
 		idx := pt.match(ph.name, bySurname[key])
+		if idx < 0 {
+			if known, ok := byFullName[first]; ok {
+				idx = known
+			}
+		}
 		if idx < 0 {
 			pt.people = append(pt.people, Person{Name: full})
 			idx = len(pt.people) - 1
 			bySurname[key] = append(bySurname[key], idx)
 		} else if len(full) > len(pt.people[idx].Name) {
 			pt.people[idx].Name = full
+		}
+		if _, ok := byFullName[first]; !ok {
+			byFullName[first] = idx
 		}
 		pt.link(i, idx)
 	}
@@ -228,11 +238,16 @@ func (pt *peopleTable) addFullNames() {
 	}
 }
 
-// match finds, among the people with the same surname, the one a
-// multi-word name belongs to: the first name agrees (equal, or an initial
-// of it).
+// maxSameSurname bounds the people with one surname that a new name is
+// compared with (beyond them, only the same first name joins a person), so
+// a text naming thousands of Smiths is read in linear time.
+const maxSameSurname = 32
+
+// match finds, among the first maxSameSurname people with the same
+// surname, the one a multi-word name belongs to: the first name agrees
+// (equal, or an initial of it).
 func (pt *peopleTable) match(name []string, sameSurname []int) int {
-	for _, idx := range sameSurname {
+	for _, idx := range sameSurname[:min(len(sameSurname), maxSameSurname)] {
 		other := strings.Fields(pt.people[idx].Name)
 		a, b := strings.ToLower(name[0]), strings.ToLower(other[0])
 		if a == b || strings.HasPrefix(b, strings.TrimSuffix(a, ".")) || strings.HasPrefix(a, strings.TrimSuffix(b, ".")) {

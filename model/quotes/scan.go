@@ -9,6 +9,12 @@ import (
 // maxParagraphs is the most paragraphs one quotation may run over.
 const maxParagraphs = 5
 
+// maxDepth is the most quotations open at once. Real text nests three
+// deep at most; a paragraph of thousands of opening marks would otherwise
+// make every later mark walk the whole stack, and every nested span re-read
+// the text of the ones around it. A mark beyond it opens nothing.
+const maxDepth = 8
+
 // open is a quotation mark waiting for its closer.
 type open struct {
 	mark     rune
@@ -88,7 +94,7 @@ func (s *scanner) mark(r rune, at, size, pi int, c context) {
 	if s.tryClose(r, at, size, c) {
 		return
 	}
-	if _, opens := closersOf[r]; opens && c.canOpen(r) && !s.selfNested(r) {
+	if _, opens := closersOf[r]; opens && c.canOpen(r) && !s.selfNested(r) && len(s.stack) < maxDepth {
 		s.stack = append(s.stack, open{mark: r, at: at, size: size, para: pi, segStart: at + size})
 		return
 	}
