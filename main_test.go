@@ -532,6 +532,31 @@ func TestQuotesStarred(t *testing.T) {
 	}
 }
 
+// quotes --starred only reads: a damaged state file is reported and left
+// exactly where and as it is, and nothing is written.
+func TestQuotesStarredLeavesDamagedStateAlone(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", dir)
+	path := state.DefaultPath()
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	damaged := `{"version":1,"stars":[{"doc":"a"`
+	if err := os.WriteFile(path, []byte(damaged), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, nil, "", "quotes", "--starred")
+	if r.code != 0 || !strings.Contains(r.err, "state file "+path+" is damaged") || !strings.Contains(r.err, "left it in place") {
+		t.Errorf("exit %d, stderr %q; want the damage reported and the file left in place", r.code, r.err)
+	}
+	if b, err := os.ReadFile(path); err != nil || string(b) != damaged {
+		t.Errorf("the state file changed: %q, %v", b, err)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
+		t.Errorf("%d files beside the state file, want none (no copy set aside, no lock)", len(entries)-1)
+	}
+}
+
 func TestConfigFileApplies(t *testing.T) {
 	home := t.TempDir()
 	t.Setenv("XDG_CONFIG_HOME", home)
