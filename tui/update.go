@@ -31,6 +31,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleFilesChanged(msg)
 	case editorDoneMsg:
 		return a.handleEditorDone(msg)
+	case stateDoneMsg:
+		return a.handleStateDone(msg)
 	case quoteCopiedMsg:
 		return a, nil // OSC 52 was sent too; a missing native clipboard is no error
 	case tea.KeyPressMsg:
