@@ -136,6 +136,15 @@ func TestShowWidth(t *testing.T) {
 	}
 }
 
+// The widest and narrowest widths accepted render.
+func TestShowWidthBounds(t *testing.T) {
+	for _, w := range []string{"20", "1000"} {
+		if r := runCLI(t, nil, "", "show", seedID(t), "--width", w); r.code != 0 || r.out == "" {
+			t.Errorf("--width %s: exit %d: %s", w, r.code, r.err)
+		}
+	}
+}
+
 func TestShowFileAndStdin(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "speech.txt")
@@ -165,6 +174,11 @@ func TestBadInputGivesOneLineAndExit1(t *testing.T) {
 		{"missing path", []string{"list", missing}, "nothing to read"},
 		{"unknown ID", []string{"show", "ffffffffffff"}, "no document with ID"},
 		{"negative width", []string{"show", "x", "--width", "-3"}, "--width"},
+		{"negative width with =", []string{"show", "x", "--width=-3"}, "--width must be 20 to 1000 columns, not -3"},
+		{"narrow width", []string{"show", "x", "--width", "19"}, "--width must be 20 to 1000 columns, not 19"},
+		{"wide width", []string{"show", "x", "--width", "1001"}, "--width must be 20 to 1000 columns, not 1001"},
+		{"huge width", []string{"show", "x", "--width", "100000000"}, "not 100000000"},
+		{"largest width", []string{"show", "x", "--width", "9223372036854775807"}, "not 9223372036854775807"},
 		{"reader without terminal", []string{}, "needs a terminal"},
 	}
 	for _, c := range cases {
