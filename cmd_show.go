@@ -76,7 +76,9 @@ func (c *ShowCmd) find(s *stdio) (*model.Document, error) {
 			return nil, err
 		}
 		if corpus.Len() == 0 {
-			return nil, errors.New(corpus.Problems[0].String())
+			// The file's own problem comes last, after any with the
+			// metadata sidecar beside it.
+			return nil, errors.New(corpus.Problems[len(corpus.Problems)-1].String())
 		}
 		return corpus.Docs[0], nil
 	}

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
@@ -408,6 +409,42 @@ func TestListProblems(t *testing.T) {
 	r = runCLI(t, nil, "", "list", "--problems", "-f", "json", dir)
 	if !strings.Contains(r.out, `"reason": "binary file`) || !strings.Contains(r.out, `"read": true`) {
 		t.Fatalf("json problems: %s", r.out)
+	}
+}
+
+// Pipes and devices, in a folder or named on the command line, are
+// problems that say what they are; nothing waits for a writer.
+func TestPipesAndDevicesAreProblems(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"pipe.txt", "metadata.tsv", "arg.pipe"} {
+		if err := syscall.Mkfifo(filepath.Join(dir, name), 0o600); err != nil {
+			t.Skipf("mkfifo: %v", err)
+		}
+	}
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ok.txt"), []byte("Fine text here."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, nil, "", "list", "--problems", dir)
+	for _, want := range []string{
+		"pipe.txt: a named pipe, not a regular file",
+		"metadata.tsv: metadata file not read: a named pipe, not a regular file",
+		"zero.md: symbolic link to a character device, not a regular file",
+	} {
+		if r.code != 0 || !strings.Contains(r.out, want) {
+			t.Errorf("list --problems should say %q: exit %d\n%s\n%s", want, r.code, r.out, r.err)
+		}
+	}
+	for _, c := range []struct{ path, want string }{
+		{filepath.Join(dir, "arg.pipe"), "arg.pipe: a named pipe, not a regular file"},
+		{"/dev/zero", "/dev/zero: a character device, not a regular file"},
+	} {
+		r := runCLI(t, nil, "", "show", c.path)
+		if r.code != 1 || !strings.Contains(r.err, c.want) || strings.Count(r.err, "\n") != 1 {
+			t.Errorf("show %s: exit %d, stderr %q; want one line saying %q", c.path, r.code, r.err, c.want)
+		}
 	}
 }
 
