@@ -98,10 +98,8 @@ func (r *ReadCmd) Run(s *stdio) error {
 		return fmt.Errorf("--style must be auto, dark or light, not %q", style)
 	}
 	theme := map[string]tui.Theme{"auto": tui.ThemeAuto, "dark": tui.ThemeDark, "light": tui.ThemeLight}[style]
-	store, stateWarning := state.Open(state.DefaultPath())
-	if warning == "" {
-		warning = stateWarning
-	}
+	// The reader reads the state file itself, after its first frame.
+	store := state.New(state.DefaultPath())
 	topts := tui.Options{
 		Theme: theme, Clipboard: tui.NativeClipboard{}, Topics: ids, AnyOf: r.Any, Warning: warning, Loading: ch,
 		State: store, ExportDir: state.ExportDir(), MaxWidth: cfg.MaxWidth, Keys: cfg.Keys,

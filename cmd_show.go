@@ -16,11 +16,19 @@ import (
 	"rostrum/tui"
 )
 
+// The widths show accepts: wider than any terminal in use, and narrow
+// enough that rendering stays quick (at 100,000,000 columns Glamour took
+// 14 s and 1 GB, and at the largest integer never finished).
+const (
+	minShowWidth = 20
+	maxShowWidth = 1000
+)
+
 // ShowCmd prints one document rendered with Glamour, like `glow FILE`.
 type ShowCmd struct {
 	Target string   `arg:"" name:"id|path" help:"A document ID (or a unique prefix of one) from 'rostrum list', or a file."`
 	Paths  []string `arg:"" optional:"" name:"path" help:"Where to look the ID up (default: the embedded seeds)."`
-	Width  int      `help:"Wrap width in columns (default: the terminal's, at most 100; 80 when not a terminal)." default:"0"`
+	Width  int      `help:"Wrap width in columns, 20 to 1000 (default: the terminal's, at most 100; 80 when not a terminal)." default:"0"`
 	Style  string   `help:"Colours: auto, dark, light, or notty (plain)." enum:"auto,dark,light,notty" default:"auto"`
 }
 
@@ -28,8 +36,8 @@ type ShowCmd struct {
 // standard output is not a terminal, and NO_COLOR and CLICOLOR_FORCE are
 // honoured.
 func (c *ShowCmd) Run(s *stdio) error {
-	if c.Width < 0 {
-		return fmt.Errorf("--width must be positive, not %d", c.Width)
+	if c.Width != 0 && (c.Width < minShowWidth || c.Width > maxShowWidth) {
+		return fmt.Errorf("--width must be %d to %d columns, not %d", minShowWidth, maxShowWidth, c.Width)
 	}
 	d, err := c.find(s)
 	if err != nil {
@@ -68,7 +76,9 @@ func (c *ShowCmd) find(s *stdio) (*model.Document, error) {
 			return nil, err
 		}
 		if corpus.Len() == 0 {
-			return nil, errors.New(corpus.Problems[0].String())
+			// The file's own problem comes last, after any with the
+			// metadata sidecar beside it.
+			return nil, errors.New(corpus.Problems[len(corpus.Problems)-1].String())
 		}
 		return corpus.Docs[0], nil
 	}

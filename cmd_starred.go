@@ -30,11 +30,13 @@ type starredEntry struct {
 // writeStarred prints the quotes starred in the reader, from the state
 // file alone (each star keeps its text and citation), oldest first.
 func writeStarred(s *stdio, format string) error {
-	store, warning := state.Open(state.DefaultPath())
+	// Read, not Open: a command that only reads never sets a damaged
+	// file aside or writes a new one.
+	st, warning := state.Read(state.DefaultPath())
 	if warning != "" {
 		fmt.Fprintf(s.err, "rostrum: %s\n", warning)
 	}
-	stars := store.State().Stars
+	stars := st.Stars
 	if format == "json" {
 		out := make([]starredEntry, 0, len(stars))
 		for _, st := range stars {

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
@@ -136,6 +137,15 @@ func TestShowWidth(t *testing.T) {
 	}
 }
 
+// The widest and narrowest widths accepted render.
+func TestShowWidthBounds(t *testing.T) {
+	for _, w := range []string{"20", "1000"} {
+		if r := runCLI(t, nil, "", "show", seedID(t), "--width", w); r.code != 0 || r.out == "" {
+			t.Errorf("--width %s: exit %d: %s", w, r.code, r.err)
+		}
+	}
+}
+
 func TestShowFileAndStdin(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "speech.txt")
@@ -165,6 +175,11 @@ func TestBadInputGivesOneLineAndExit1(t *testing.T) {
 		{"missing path", []string{"list", missing}, "nothing to read"},
 		{"unknown ID", []string{"show", "ffffffffffff"}, "no document with ID"},
 		{"negative width", []string{"show", "x", "--width", "-3"}, "--width"},
+		{"negative width with =", []string{"show", "x", "--width=-3"}, "--width must be 20 to 1000 columns, not -3"},
+		{"narrow width", []string{"show", "x", "--width", "19"}, "--width must be 20 to 1000 columns, not 19"},
+		{"wide width", []string{"show", "x", "--width", "1001"}, "--width must be 20 to 1000 columns, not 1001"},
+		{"huge width", []string{"show", "x", "--width", "100000000"}, "not 100000000"},
+		{"largest width", []string{"show", "x", "--width", "9223372036854775807"}, "not 9223372036854775807"},
 		{"reader without terminal", []string{}, "needs a terminal"},
 	}
 	for _, c := range cases {
@@ -397,6 +412,42 @@ func TestListProblems(t *testing.T) {
 	}
 }
 
+// Pipes and devices, in a folder or named on the command line, are
+// problems that say what they are; nothing waits for a writer.
+func TestPipesAndDevicesAreProblems(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"pipe.txt", "metadata.tsv", "arg.pipe"} {
+		if err := syscall.Mkfifo(filepath.Join(dir, name), 0o600); err != nil {
+			t.Skipf("mkfifo: %v", err)
+		}
+	}
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ok.txt"), []byte("Fine text here."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, nil, "", "list", "--problems", dir)
+	for _, want := range []string{
+		"pipe.txt: a named pipe, not a regular file",
+		"metadata.tsv: metadata file not read: a named pipe, not a regular file",
+		"zero.md: symbolic link to a character device, not a regular file",
+	} {
+		if r.code != 0 || !strings.Contains(r.out, want) {
+			t.Errorf("list --problems should say %q: exit %d\n%s\n%s", want, r.code, r.out, r.err)
+		}
+	}
+	for _, c := range []struct{ path, want string }{
+		{filepath.Join(dir, "arg.pipe"), "arg.pipe: a named pipe, not a regular file"},
+		{"/dev/zero", "/dev/zero: a character device, not a regular file"},
+	} {
+		r := runCLI(t, nil, "", "show", c.path)
+		if r.code != 1 || !strings.Contains(r.err, c.want) || strings.Count(r.err, "\n") != 1 {
+			t.Errorf("show %s: exit %d, stderr %q; want one line saying %q", c.path, r.code, r.err, c.want)
+		}
+	}
+}
+
 // hostileText carries every family of escape sequence and invisible
 // character, with marker words only inside the sequences' parameters.
 const hostileText = "Budget talks \x1b]0;PWNTITLE\x07resume\n\n" +
@@ -529,6 +580,31 @@ func TestQuotesStarred(t *testing.T) {
 	r = runCLI(t, nil, "", "quotes", "--starred", "-f", "csv")
 	if !strings.HasPrefix(r.out, "doc,path,date,speaker,start,end,text,citation\n489a4ff9bf77,seeds/x.txt,,Kassym-Jomart Tokayev,5,20,Such threats,") {
 		t.Errorf("csv export: %q", r.out)
+	}
+}
+
+// quotes --starred only reads: a damaged state file is reported and left
+// exactly where and as it is, and nothing is written.
+func TestQuotesStarredLeavesDamagedStateAlone(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", dir)
+	path := state.DefaultPath()
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	damaged := `{"version":1,"stars":[{"doc":"a"`
+	if err := os.WriteFile(path, []byte(damaged), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, nil, "", "quotes", "--starred")
+	if r.code != 0 || !strings.Contains(r.err, "state file "+path+" is damaged") || !strings.Contains(r.err, "left it in place") {
+		t.Errorf("exit %d, stderr %q; want the damage reported and the file left in place", r.code, r.err)
+	}
+	if b, err := os.ReadFile(path); err != nil || string(b) != damaged {
+		t.Errorf("the state file changed: %q, %v", b, err)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
+		t.Errorf("%d files beside the state file, want none (no copy set aside, no lock)", len(entries)-1)
 	}
 }
 

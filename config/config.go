@@ -17,7 +17,9 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"rostrum/internal/safefile"
 	"rostrum/internal/xdgdir"
+	"rostrum/internal/yamlsafe"
 )
 
 // Config is the user's configuration. The zero value of each field means
@@ -83,6 +85,10 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
 }
 
+// MaxFileSize is the largest config file read (1 MiB): a pipe, a device
+// or a larger file is an error naming the file, never a hang.
+const MaxFileSize = 1 << 20
+
 // Load reads the config file at path and checks it, with the key actions
 // checked against Actions. A missing file gives the defaults and no error.
 // Any other problem is an *Error naming the line.
@@ -92,16 +98,12 @@ func Load(path string) (*Config, error) {
 
 // LoadWith is Load with the action names that keys accepts.
 func LoadWith(path string, actions []string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadFile(path, MaxFileSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Default(path), nil
 	}
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, &Error{Path: path, Msg: err.Error()}
+		return nil, &Error{Path: path, Msg: safefile.Reason(err)}
 	}
 	return Parse(path, data, actions)
 }
@@ -134,6 +136,15 @@ func Parse(path string, data []byte, actions []string) (*Config, error) {
 			line++
 		}
 		return nil, &Error{Path: path, Line: line, Msg: "not valid YAML: " + msg}
+	}
+	// Nothing below expands an alias, but a file whose aliases would
+	// expand without bound is refused all the same, saying so.
+	if err := yamlsafe.Check(&doc); err != nil {
+		var ae *yamlsafe.AliasError
+		if errors.As(err, &ae) {
+			return nil, &Error{Path: path, Line: ae.Line, Msg: ae.Msg}
+		}
+		return nil, &Error{Path: path, Msg: err.Error()}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return c, nil // empty, or only comments

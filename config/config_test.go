@@ -2,11 +2,13 @@ package config
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -171,6 +173,39 @@ func TestUnreadableFile(t *testing.T) {
 	var ce *Error
 	if !errors.As(err, &ce) || ce.Line != 0 || !strings.HasPrefix(err.Error(), dir+": ") {
 		t.Errorf("got %v", err)
+	}
+}
+
+// A config file that is a pipe, a device, too large or an alias bomb is
+// an error naming the file and what is wrong, at once.
+func TestFileBounded(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.yaml")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	zero := filepath.Join(dir, "zero.yaml")
+	if err := os.Symlink("/dev/zero", zero); err != nil {
+		t.Fatal(err)
+	}
+	var laughs strings.Builder
+	laughs.WriteString("theme: dark\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
+	for i := 1; i < 9; i++ {
+		a := fmt.Sprintf("*l%d", i-1)
+		fmt.Fprintf(&laughs, "l%d: &l%d [%s]\n", i, i, strings.Repeat(a+", ", 8)+a)
+	}
+	laughs.WriteString("paths: *l8\n")
+	for _, tc := range []struct{ path, want string }{
+		{fifo, fifo + ": a named pipe, not a regular file"},
+		{zero, zero + ": a character device, not a regular file"},
+		{write(t, "theme: dark\n"+strings.Repeat("#", MaxFileSize)), "config.yaml: larger than the 1 MiB limit"},
+		{write(t, laughs.String()), "config.yaml:7: too many aliases"},
+		{write(t, "theme: dark\npaths: &a [x, *a]\n"), "config.yaml:2: alias *a is inside the value it names"},
+	} {
+		_, err := Load(tc.path)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Load(%s) = %v, want %q", filepath.Base(tc.path), err, tc.want)
+		}
 	}
 }
 

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,7 +8,7 @@ import (
 	"regexp"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
+	"rostrum/internal/yamlsafe"
 )
 
 // Formats beyond plain and wire text.
@@ -181,8 +180,14 @@ func parseMarkdown(d *Document, text string) {
 	var kept []string // a broken front matter block, fenced
 	if ok {
 		var r record
-		if err := yaml.NewDecoder(bytes.NewReader([]byte(meta))).Decode(&r); err != nil {
-			d.Problems = append(d.Problems, "front matter is not valid YAML: "+firstLine(err.Error()))
+		if err := yamlsafe.Decode([]byte(meta), &r, false); err != nil {
+			what := "front matter is not valid YAML: "
+			if errors.As(err, new(*yamlsafe.AliasError)) {
+				what = "front matter not read: "
+			}
+			// Lines counted in the file: the block starts after "---".
+			above := len(text) - len(strings.TrimLeft(text, "\n")) + 1
+			d.Problems = append(d.Problems, what+yamlsafe.ShiftLines(yamlsafe.Message(err), above))
 			kept = []string{fenced(meta)}
 		} else {
 			r.apply(d)

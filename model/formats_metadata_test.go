@@ -288,6 +288,24 @@ func TestFormatSidecar(t *testing.T) {
 		docs, _ := loadDir(t, dir, filepath.Join(dir, "speech.txt"))
 		checkWant(t, docs["speech.txt"], docWant{title: "A Listed Speech", speaker: "Jane Q. Public"})
 	})
+	t.Run("a sidecar above the folder or file opened is never read", func(t *testing.T) {
+		t.Parallel()
+		// As in a shared folder like /tmp: anyone may plant a sidecar
+		// above the folder the user opens.
+		dir := t.TempDir()
+		writeFiles(t, dir, map[string][]byte{
+			"metadata.tsv":    []byte("filename\ttitle\tspeaker\nspeech\tPlanted Title\tMallory\n"),
+			"mine/speech.txt": text("My Headline"),
+		})
+		mine := filepath.Join(dir, "mine")
+		docs, _ := loadDir(t, mine, mine)
+		checkWant(t, docs["speech.txt"], docWant{title: "My Headline"})
+		docs, _ = loadDir(t, mine, filepath.Join(mine, "speech.txt"))
+		checkWant(t, docs["speech.txt"], docWant{title: "My Headline"})
+		// Opening the folder that holds it applies it.
+		docs, _ = loadDir(t, dir, dir)
+		checkWant(t, docs["mine/speech.txt"], docWant{title: "Planted Title", speaker: "Mallory"})
+	})
 	t.Run("a sidecar without a file column is ignored", func(t *testing.T) {
 		t.Parallel()
 		dir := t.TempDir()

@@ -1,6 +1,7 @@
 package model_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -91,6 +92,22 @@ func TestFormatMarkdown(t *testing.T) {
 				bodyHas:  []string{"The committee met on Tuesday.", "~~~yaml\ntitle: [never closed\nspeaker: Jane\n~~~"},
 				speaker:  "-",
 				titleNot: "title: [never closed",
+			},
+		},
+		{
+			name: "a billion laughs in front matter is refused and says so", path: "laughs.md",
+			text: "---\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + bombLevels(9) + "title: *l8\n---\n\n" + sentences + "\n",
+			want: docWant{
+				format: model.FormatMarkdown, problemHas: "front matter not read: line 7: too many aliases",
+				bodyHas: []string{"The committee met on Tuesday."},
+			},
+		},
+		{
+			name: "a wrong type in front matter says which line and what", path: "types.md",
+			text: "---\ntitle: [a, list]\ntags: {not: a list}\n---\n\n" + sentences + "\n",
+			want: docWant{
+				format: model.FormatMarkdown, bodyHas: []string{"The committee met on Tuesday."},
+				problemHas: "front matter is not valid YAML: line 2: cannot unmarshal !!seq into string; line 3: cannot unmarshal !!map into []string",
 			},
 		},
 		{
@@ -384,4 +401,15 @@ WEEKLY MONEY FIGURES - MARCH 2
 		}
 		t.Errorf("%d documents, problems %v; want 1 document", len(docs), probs)
 	})
+}
+
+// bombLevels writes levels 1 to n-1 of a "billion laughs": each a list of
+// nine aliases to the level before.
+func bombLevels(n int) string {
+	var b strings.Builder
+	for i := 1; i < n; i++ {
+		a := fmt.Sprintf("*l%d", i-1)
+		fmt.Fprintf(&b, "l%d: &l%d [%s]\n", i, i, strings.Repeat(a+", ", 8)+a)
+	}
+	return b.String()
 }

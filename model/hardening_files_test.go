@@ -2,9 +2,11 @@ package model_test
 
 import (
 	"context"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -218,11 +220,63 @@ func TestHardeningBrokenFiles(t *testing.T) {
 			},
 		},
 		{
-			name: "named pipe is not opened",
+			name: "named pipe in a folder is a problem, not opened",
 			setup: func(t *testing.T, dir string) {
-				if err := syscall.Mkfifo(filepath.Join(dir, "pipe.txt"), 0o600); err != nil {
-					t.Skipf("mkfifo: %v", err)
+				hardFifo(t, dir, "pipe.txt")
+				hardFifo(t, dir, "pipe.csv") // not a name the loader reads
+			},
+			problems: map[string]string{"pipe.txt": "a named pipe, not a regular file"},
+		},
+		{
+			name: "named pipe and device named on the command line",
+			setup: func(t *testing.T, dir string) {
+				hardFifo(t, dir, "arg.pipe")
+				hardSymlink(t, dir, "/dev/zero", "arg.zero")
+			},
+			args: []string{"arg.pipe", "arg.zero"},
+			problems: map[string]string{
+				"arg.pipe": "a named pipe, not a regular file",
+				"arg.zero": "a character device, not a regular file",
+			},
+		},
+		{
+			name: "link to a device in a folder",
+			setup: func(t *testing.T, dir string) {
+				hardSymlink(t, dir, "/dev/zero", "zero.txt")
+				hardSymlink(t, dir, "/dev/null", "null.md")
+			},
+			problems: map[string]string{
+				"zero.txt": "symbolic link to a character device",
+				"null.md":  "symbolic link to a character device",
+			},
+		},
+		{
+			name: "socket in a folder",
+			setup: func(t *testing.T, dir string) {
+				l, err := net.Listen("unix", filepath.Join(dir, "sock.txt"))
+				if err != nil {
+					t.Skipf("unix socket: %v", err)
 				}
+				t.Cleanup(func() { l.Close() })
+			},
+			problems: map[string]string{"sock.txt": "a socket, not a regular file"},
+		},
+		{
+			name: "metadata sidecars that are a pipe, a device or too large",
+			setup: func(t *testing.T, dir string) {
+				for _, sub := range []string{"p", "z", "big"} {
+					hardWrite(t, dir, sub+"/story.txt", []byte(hardGood))
+				}
+				hardFifo(t, dir, "p/metadata.tsv")
+				hardSymlink(t, dir, "/dev/zero", "z/metadata.csv")
+				hardWrite(t, dir, "big/metadata.csv", []byte("file,title\nstory,"+hardProse(2048)+"\n"))
+			},
+			opts: model.LoadOptions{MaxFileSize: 1024},
+			docs: 3,
+			problems: map[string]string{
+				"p/metadata.tsv":   "metadata file not read: a named pipe, not a regular file",
+				"z/metadata.csv":   "metadata file not read: a character device, not a regular file",
+				"big/metadata.csv": "metadata file not read: larger than the 1024 bytes limit",
 			},
 		},
 		{
@@ -334,5 +388,55 @@ func TestHardeningBrokenFiles(t *testing.T) {
 				tc.check(t, c, dir)
 			}
 		})
+	}
+}
+
+func hardFifo(t *testing.T, dir, name string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(p, 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+}
+
+// TestHardeningFileSwappedForAPipe: a file that turns into a named pipe
+// between the walk and the read (as in a watched folder) is a problem;
+// the load does not wait for a writer.
+func TestHardeningFileSwappedForAPipe(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	hardWrite(t, dir, "a.txt", []byte(hardGood))
+	hardWrite(t, dir, "b.txt", []byte(hardGood+"Second."))
+	hardWrite(t, dir, "c.txt", []byte(hardGood+"Third."))
+	var once sync.Once
+	opts := model.LoadOptions{Workers: 1, Progress: func(model.Progress) {
+		// One worker: b.txt is not opened before the first report.
+		once.Do(func() {
+			if err := os.Remove(filepath.Join(dir, "b.txt")); err != nil {
+				t.Error(err)
+			}
+			hardFifo(t, dir, "b.txt")
+		})
+	}}
+	done := make(chan *model.Corpus)
+	go func() {
+		c, err := model.Load(context.Background(), []string{dir}, opts)
+		if err != nil {
+			t.Error(err)
+		}
+		done <- c
+	}()
+	var c *model.Corpus
+	select {
+	case c = <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("the load is blocked on a named pipe")
+	}
+	if c.Len() != 2 || len(c.Problems) != 1 || c.Problems[0].Path != filepath.Join(dir, "b.txt") ||
+		!strings.Contains(c.Problems[0].Reason, "a named pipe, not a regular file") {
+		t.Fatalf("%d documents, problems %q; want a.txt and c.txt, and b.txt as a named pipe", c.Len(), c.Problems)
 	}
 }

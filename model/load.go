@@ -3,7 +3,6 @@ package model
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -16,6 +15,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"rostrum/internal/safefile"
 	"rostrum/model/topics"
 )
 
@@ -49,7 +49,8 @@ type Progress struct {
 // standard input.
 type source struct {
 	path string
-	fsys fs.FS // nil for the OS file system
+	fsys fs.FS  // nil for the OS file system
+	root string // the folder opened, whose sidecars apply; "" for none
 }
 
 // Load reads every path (files, folders recursively, or "-" for standard
@@ -60,6 +61,10 @@ type source struct {
 func Load(ctx context.Context, paths []string, opts LoadOptions) (*Corpus, error) {
 	var srcs []source
 	var problems []Problem
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	sc := newSidecars(opts.MaxFileSize)
 	stdinSeen := false
 	for _, p := range paths {
 		if p == StdinPath {
@@ -69,11 +74,11 @@ func Load(ctx context.Context, paths []string, opts LoadOptions) (*Corpus, error
 			}
 			stdinSeen = true
 		}
-		found, probs := expand(p)
+		found, probs := expand(p, sc)
 		srcs = append(srcs, found...)
 		problems = append(problems, probs...)
 	}
-	return loadSources(ctx, srcs, problems, "", opts)
+	return loadSources(ctx, srcs, problems, sc, "", opts)
 }
 
 // LoadFS reads every document in fsys (recursively from its root), as
@@ -100,7 +105,7 @@ func LoadFS(ctx context.Context, fsys fs.FS, prefix string, opts LoadOptions) (*
 	if err != nil {
 		return nil, err
 	}
-	return loadSources(ctx, srcs, problems, prefix, opts)
+	return loadSources(ctx, srcs, problems, nil, prefix, opts)
 }
 
 // finish gives documents and problems their final, printable paths (under
@@ -156,8 +161,10 @@ func skipName(name string) bool {
 	return strings.HasPrefix(name, ".")
 }
 
-// expand lists the files a path argument stands for.
-func expand(p string) ([]source, []Problem) {
+// expand lists the files a path argument stands for, and reads the
+// metadata sidecars of the folders it opens into sc: a folder's and its
+// subfolders', or, for a file, its own folder's; never those above.
+func expand(p string, sc *sidecars) ([]source, []Problem) {
 	if p == StdinPath {
 		return []source{{path: StdinPath}}, nil
 	}
@@ -166,7 +173,10 @@ func expand(p string) ([]source, []Problem) {
 		return nil, []Problem{{Path: p, Reason: describeErr(err)}}
 	}
 	if !info.IsDir() {
-		return []source{{path: p}}, nil
+		// A pipe or device named here is refused when it is read, as a
+		// problem that says what it is, without being opened.
+		dir := filepath.Dir(p)
+		return []source{{path: p, root: dir}}, sc.load(dir)
 	}
 	var srcs []source
 	var problems []Problem
@@ -176,6 +186,7 @@ func expand(p string) ([]source, []Problem) {
 		// separator makes it resolve the link and walk the folder.
 		root = p + string(filepath.Separator)
 	}
+	top := filepath.Clean(root)
 	_ = filepath.WalkDir(root, func(fp string, d fs.DirEntry, err error) error {
 		if err != nil {
 			problems = append(problems, Problem{Path: fp, Reason: describeErr(err)})
@@ -187,32 +198,46 @@ func expand(p string) ([]source, []Problem) {
 			}
 			return nil
 		}
-		if !d.IsDir() && !readableName(d.Name()) {
+		if d.IsDir() {
+			problems = append(problems, sc.load(filepath.Clean(fp))...)
 			return nil
 		}
-		switch {
-		case d.Type().IsRegular():
-			srcs = append(srcs, source{path: fp})
-		case d.Type()&fs.ModeSymlink != 0:
+		if !readableName(d.Name()) {
+			return nil
+		}
+		switch t := d.Type(); {
+		case t.IsRegular():
+			srcs = append(srcs, source{path: fp, root: top})
+		case t&fs.ModeSymlink != 0:
 			// Follow a link only to a regular file: a link to a pipe or
 			// device would block, and one to a folder could loop.
-			if info, err := os.Stat(fp); err != nil {
-				reason := "broken symbolic link"
-				if errors.Is(err, syscall.ELOOP) {
-					reason = "symbolic link loop"
-				}
-				problems = append(problems, Problem{Path: fp, Reason: reason})
-			} else if info.Mode().IsRegular() {
-				srcs = append(srcs, source{path: fp})
+			switch info, err := os.Stat(fp); {
+			case errors.Is(err, syscall.ELOOP):
+				problems = append(problems, Problem{Path: fp, Reason: "symbolic link loop"})
+			case err != nil:
+				problems = append(problems, Problem{Path: fp, Reason: "broken symbolic link"})
+			case info.Mode().IsRegular():
+				srcs = append(srcs, source{path: fp, root: top})
+			case !info.IsDir():
+				problems = append(problems, Problem{Path: fp, Reason: "symbolic link to " + notRegular(info.Mode())})
 			}
+		default:
+			problems = append(problems, Problem{Path: fp, Reason: notRegular(t)})
 		}
 		return nil
 	})
 	return srcs, problems
 }
 
+// notRegular says what a file that is not read is: "a named pipe, not a
+// regular file; not opened".
+func notRegular(m fs.FileMode) string {
+	return (&safefile.NotRegularError{Mode: m.Type()}).Error() + "; not opened"
+}
+
 // loadSources reads and parses srcs with a bounded pool of workers.
-func loadSources(ctx context.Context, srcs []source, problems []Problem, prefix string, opts LoadOptions) (*Corpus, error) {
+// sc holds the sidecars of the folders opened (nil for none).
+func loadSources(ctx context.Context, srcs []source, problems []Problem, sc *sidecars, prefix string, opts LoadOptions) (*Corpus, error) {
 	if opts.MaxFileSize <= 0 {
 		opts.MaxFileSize = DefaultMaxFileSize
 	}
@@ -222,7 +247,6 @@ func loadSources(ctx context.Context, srcs []source, problems []Problem, prefix 
 	}
 	docs := make([][]*Document, len(srcs))
 	probs := make([][]Problem, len(srcs))
-	sidecars := newSidecars()
 	finish(prefix, nil, problems)
 	_, early := handOff(nil, problems)
 	fl := newFlusher(len(srcs), early, opts.Progress)
@@ -243,7 +267,7 @@ func loadSources(ctx context.Context, srcs []source, problems []Problem, prefix 
 			for _, d := range ds {
 				if src.fsys == nil && src.path != StdinPath {
 					d.File = src.path
-					sidecars.apply(d, src.path)
+					sc.apply(d, src.path, src.root)
 				}
 				d.analyse(opts.Lexicon)
 			}
@@ -297,6 +321,10 @@ func readSource(src source, opts LoadOptions) ([]*Document, []Problem, error) {
 	return []*Document{d}, nil, nil
 }
 
+// readLimited reads a source whole, up to the size cap. A file on disk is
+// opened without blocking and only when it is a regular file (see package
+// safefile), so a pipe or device, even one swapped in while loading, is a
+// problem rather than a hang.
 func readLimited(src source, opts LoadOptions) ([]byte, error) {
 	var r io.Reader
 	switch {
@@ -305,40 +333,24 @@ func readLimited(src source, opts LoadOptions) ([]byte, error) {
 			return nil, errors.New("standard input is not available")
 		}
 		r = opts.Stdin
+	case src.fsys == nil:
+		return safefile.ReadFile(src.path, opts.MaxFileSize)
 	default:
-		var f fs.File
-		var err error
-		if src.fsys != nil {
-			f, err = src.fsys.Open(src.path)
-		} else {
-			f, err = os.Open(src.path)
-		}
+		f, err := src.fsys.Open(src.path)
 		if err != nil {
 			return nil, err
 		}
 		defer f.Close()
-		if info, err := f.Stat(); err == nil && info.IsDir() {
-			return nil, errors.New("is a folder")
+		info, err := f.Stat()
+		if err != nil {
+			return nil, err
+		}
+		if !info.Mode().IsRegular() {
+			return nil, &safefile.NotRegularError{Mode: info.Mode().Type()}
 		}
 		r = f
 	}
-	raw, err := io.ReadAll(io.LimitReader(r, opts.MaxFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(raw)) > opts.MaxFileSize {
-		return nil, fmt.Errorf("larger than the %s limit", formatSize(opts.MaxFileSize))
-	}
-	return raw, nil
-}
-
-// formatSize writes a byte count in MiB when it is a whole number of them,
-// else in bytes.
-func formatSize(n int64) string {
-	if n >= 1<<20 && n%(1<<20) == 0 {
-		return fmt.Sprintf("%d MiB", n>>20)
-	}
-	return fmt.Sprintf("%d bytes", n)
+	return safefile.ReadAll(r, opts.MaxFileSize)
 }
 
 // describeErr turns an error into a short reason without repeating the

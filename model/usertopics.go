@@ -4,11 +4,15 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"strings"
 
+	"rostrum/internal/safefile"
 	"rostrum/model/topics"
 )
+
+// MaxTopicsFileSize is the largest topics file read (1 MiB; the built-in
+// lexicon is 42 KiB).
+const MaxTopicsFileSize = 1 << 20
 
 // LoadLexicon returns the built-in topic lexicon merged with the user's
 // topics file at path, when there is one: a user topic with the ID or
@@ -21,12 +25,15 @@ func LoadLexicon(path string) (lx *topics.Lexicon, warning string) {
 		// A broken built-in lexicon is a bug caught by the tests.
 		panic(err)
 	}
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) || path == "" {
+	if path == "" {
+		return builtin, ""
+	}
+	data, err := safefile.ReadFile(path, MaxTopicsFileSize)
+	if errors.Is(err, fs.ErrNotExist) {
 		return builtin, ""
 	}
 	if err != nil {
-		return builtin, fmt.Sprintf("topics file %s: %v; using the built-in topics", path, describeErr(err))
+		return builtin, fmt.Sprintf("topics file %s: %s; using the built-in topics", path, safefile.Reason(err))
 	}
 	user, err := topics.ParseYAML(data)
 	if err == nil {

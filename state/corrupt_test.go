@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -107,6 +108,8 @@ func TestCorruptedWhileOpen(t *testing.T) {
 	}
 }
 
+// A file that cannot be read is not damaged: it is left in place, with a
+// warning, and changes fail rather than replace it.
 func TestUnreadableFile(t *testing.T) {
 	if os.Geteuid() == 0 {
 		t.Skip("root can read a mode-000 file")
@@ -115,28 +118,133 @@ func TestUnreadableFile(t *testing.T) {
 	must(t, os.MkdirAll(filepath.Dir(path), 0o700))
 	must(t, os.WriteFile(path, []byte(`{"version":1}`), 0o600))
 	must(t, os.Chmod(path, 0))
-	s, warn := Open(path)
-	matches, _ := filepath.Glob(path + ".corrupt-*")
-	if len(matches) != 1 || !strings.Contains(warn, matches[0]) || !strings.Contains(warn, "could not be read") {
-		t.Fatalf("set-aside files %v, warning %q", matches, warn)
-	}
-	must(t, s.MarkRead("a", true))
-	checkFile(t, path, filepath.Base(matches[0]))
+	checkLeftInPlace(t, path, "permission denied")
 }
 
-// A state "file" that is a folder cannot be read, even by root.
-func TestFolderInPlaceOfFile(t *testing.T) {
-	path := tempPath(t)
-	must(t, os.MkdirAll(path, 0o700))
-	must(t, os.WriteFile(filepath.Join(path, "keep"), []byte("mine"), 0o600))
-	s, warn := Open(path)
-	matches, _ := filepath.Glob(path + ".corrupt-*")
-	if len(matches) != 1 || !strings.Contains(warn, matches[0]) {
-		t.Fatalf("set-aside %v, warning %q", matches, warn)
+// Nor is a folder, a named pipe or a link to a device in its place; none
+// of them blocks or fills memory.
+func TestNotAFileLeftInPlace(t *testing.T) {
+	for _, tc := range []struct {
+		name, want string
+		make       func(t *testing.T, path string)
+	}{
+		{"folder", "is a folder", func(t *testing.T, path string) {
+			must(t, os.MkdirAll(path, 0o700))
+			must(t, os.WriteFile(filepath.Join(path, "keep"), []byte("mine"), 0o600))
+		}},
+		{"named pipe", "a named pipe, not a regular file", func(t *testing.T, path string) {
+			if err := syscall.Mkfifo(path, 0o600); err != nil {
+				t.Skipf("mkfifo: %v", err)
+			}
+		}},
+		{"link to /dev/zero", "a character device, not a regular file", func(t *testing.T, path string) {
+			must(t, os.Symlink("/dev/zero", path))
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := tempPath(t)
+			must(t, os.MkdirAll(filepath.Dir(path), 0o700))
+			tc.make(t, path)
+			before, err := os.Lstat(path)
+			must(t, err)
+			checkLeftInPlace(t, path, tc.want)
+			after, err := os.Lstat(path)
+			if err != nil || after.Mode() != before.Mode() || !os.SameFile(before, after) {
+				t.Errorf("the %s was replaced: %v", tc.name, err)
+			}
+		})
 	}
-	checkAside(t, filepath.Join(matches[0], "keep"), "mine")
+}
+
+// checkLeftInPlace opens the bad file at path, expecting a warning with
+// reason, nothing set aside, and changes refused.
+func checkLeftInPlace(t *testing.T, path, reason string) {
+	t.Helper()
+	s, warn := Open(path)
+	if want := "state file " + path + " cannot be used (" + reason + "); left it in place"; warn != want {
+		t.Errorf("warning = %q, want %q", warn, want)
+	}
+	if matches, _ := filepath.Glob(path + ".corrupt-*"); len(matches) != 0 {
+		t.Errorf("set aside as %v", matches)
+	}
+	if err := s.MarkRead("a", true); err == nil || !strings.Contains(err.Error(), "left it in place") {
+		t.Errorf("MarkRead over it = %v, want an error", err)
+	}
+	if s.State().IsRead("a") {
+		t.Error("a failed change still changed the in-memory state")
+	}
+	if st, warn := Read(path); warn == "" || len(st.Read) != 0 {
+		t.Errorf("Read = %+v, %q; want an empty state and a warning", st, warn)
+	}
+}
+
+// A file over MaxSize is damaged: set aside, without being read.
+func TestOversizedFileSetAside(t *testing.T) {
+	fixClock(t, time.Date(2026, 5, 6, 7, 8, 9, 0, time.UTC))
+	path := tempPath(t)
+	must(t, os.MkdirAll(filepath.Dir(path), 0o700))
+	f, err := os.Create(path)
+	must(t, err)
+	must(t, f.Truncate(MaxSize+1)) // sparse: no disk used
+	must(t, f.Close())
+	s, warn := Open(path)
+	aside := path + ".corrupt-20260506-070809"
+	if !strings.Contains(warn, "is damaged (larger than the 64 MiB limit); kept it as "+aside) {
+		t.Errorf("warning = %q", warn)
+	}
+	if info, err := os.Stat(aside); err != nil || info.Size() != MaxSize+1 {
+		t.Errorf("the large file should be kept whole as %s: %v", aside, err)
+	}
 	must(t, s.MarkRead("a", true))
-	checkFile(t, path, filepath.Base(matches[0]))
+	checkFile(t, path, filepath.Base(aside))
+}
+
+// A command that only reads (quotes --starred) never renames or writes
+// the file, however bad it is.
+func TestReadOnlyLeavesBadFileAlone(t *testing.T) {
+	for _, tc := range badFiles {
+		t.Run(tc.name, func(t *testing.T) {
+			path := tempPath(t)
+			must(t, os.MkdirAll(filepath.Dir(path), 0o700))
+			must(t, os.WriteFile(path, []byte(tc.data), 0o600))
+			st, warn := Read(path)
+			if want := "state file " + path + " is damaged ("; !strings.HasPrefix(warn, want) ||
+				!strings.HasSuffix(warn, "); left it in place") || strings.Contains(warn, "\n") {
+				t.Errorf("warning = %q, want one line starting %q", warn, want)
+			}
+			if len(st.Read) != 0 || len(st.Stars) != 0 {
+				t.Errorf("state = %+v, want empty", st)
+			}
+			checkAside(t, path, tc.data)
+			if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
+				t.Errorf("Read left %d files in the folder, want only the state file", len(entries))
+			}
+		})
+	}
+	// A good file is read, and nothing else is created either.
+	path := tempPath(t)
+	must(t, os.MkdirAll(filepath.Dir(path), 0o700))
+	must(t, os.WriteFile(path, []byte(`{"version":1,"read":{"a":"2026-01-01T00:00:00Z"}}`), 0o600))
+	if st, warn := Read(path); warn != "" || !st.IsRead("a") {
+		t.Errorf("Read = %+v, %q", st, warn)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
+		t.Errorf("Read left %d files in the folder (a lock file?), want 1", len(entries))
+	}
+}
+
+// New reads nothing until Reload.
+func TestNewDoesNotRead(t *testing.T) {
+	path := tempPath(t)
+	must(t, os.MkdirAll(filepath.Dir(path), 0o700))
+	must(t, os.WriteFile(path, []byte(`{"version":1,"read":{"a":"2026-01-01T00:00:00Z"}}`), 0o600))
+	s := New(path)
+	if s.State().IsRead("a") {
+		t.Fatal("New read the file")
+	}
+	if warn := s.Reload(); warn != "" || !s.State().IsRead("a") {
+		t.Errorf("Reload: %q, %+v", warn, s.State())
+	}
 }
 
 // When a bad file cannot be set aside it is left alone: Open warns, and

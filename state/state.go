@@ -6,7 +6,10 @@
 // at once: every change takes an exclusive lock, re-reads the file, applies
 // itself to what is on disk and replaces the file atomically, so no
 // instance loses another's changes. A file that cannot be read or parsed
-// is never overwritten: it is renamed aside and reported in a warning.
+// is never overwritten: a damaged one is renamed aside by the reader (a
+// command that only reads leaves it alone), anything else is left in
+// place, and both are reported in a warning. The file is read only when
+// it is a regular file of at most MaxSize, and without blocking.
 package state
 
 import (

@@ -24,14 +24,38 @@ type Store struct {
 	warn string
 }
 
-// Open reads the state file at path. A missing file gives an empty state
-// and no warning; nothing is created until the first change. A file that
-// cannot be read or parsed is renamed to path.corrupt-YYYYMMDD-HHMMSS, a
-// fresh empty file is written, and Open returns an empty state with a
-// one-line warning saying where the old file was kept. Open never fails.
+// Open reads the state file at path (New, then Reload). A missing file
+// gives an empty state and no warning; nothing is created until the first
+// change. A damaged file (one that does not parse, or is over MaxSize) is
+// renamed to path.corrupt-YYYYMMDD-HHMMSS, a fresh empty file is written,
+// and Open returns an empty state with a one-line warning saying where the
+// old file was kept. Anything else that cannot be read (a named pipe, a
+// device, a folder, a file without permission) is left in place with a
+// warning, and changes fail rather than replace it. Open never fails.
+//
+// Open writes; a command that only reads the state uses Read.
 func Open(path string) (*Store, string) {
-	s := &Store{path: path, lock: flock.New(path+".lock", flock.SetPermissions(0o600)), st: empty()}
+	s := New(path)
 	return s, s.Reload()
+}
+
+// New is a Store for the file at path that has not read it yet: its state
+// is empty until Reload. The reader reads it off its UI goroutine.
+func New(path string) *Store {
+	return &Store{path: path, lock: flock.New(path+".lock", flock.SetPermissions(0o600)), st: empty()}
+}
+
+// Read reads the state file at path for a command that only reads it: it
+// never renames, writes or creates anything. A missing file is an empty
+// state; a file that cannot be read or parsed gives an empty state and a
+// one-line warning, and is left as it is.
+func Read(path string) (State, string) {
+	st, err := readState(path)
+	var bad *badFileError
+	if errors.As(err, &bad) {
+		return st, leftInPlace(path, bad)
+	}
+	return st, ""
 }
 
 // Path is the state file's path.
@@ -44,9 +68,10 @@ func (s *Store) State() State {
 	return s.st.clone()
 }
 
-// Reload re-reads the file to pick up other instances' changes. A bad
+// Reload re-reads the file to pick up other instances' changes. A damaged
 // file is set aside as in Open, the warning returned, and the in-memory
-// state kept and written afresh in its place.
+// state kept and written afresh in its place; a file that cannot be used
+// is left in place, with a warning, and the in-memory state kept.
 func (s *Store) Reload() string {
 	s.op.Lock()
 	defer s.op.Unlock()
@@ -64,9 +89,10 @@ func (s *Store) Reload() string {
 
 // recover deals with a bad file found without the lock. Under the lock it
 // reads the file again, in case another instance has just replaced it; if
-// it is still bad, it sets it aside and writes the in-memory state in its
-// place, so that state is not lost by the next change, which starts from
-// what is on disk. If the file cannot be set aside it is left alone.
+// it is still damaged, it sets it aside and writes the in-memory state in
+// its place, so that state is not lost by the next change, which starts
+// from what is on disk. A file that cannot be set aside, or is not one to
+// set aside, is left alone.
 func (s *Store) recover() (State, string) {
 	cur := s.State()
 	if err := s.lock.Lock(); err != nil {
@@ -77,6 +103,9 @@ func (s *Store) recover() (State, string) {
 	var bad *badFileError
 	if !errors.As(err, &bad) {
 		return st, ""
+	}
+	if !bad.damaged {
+		return cur, leftInPlace(s.path, bad)
 	}
 	warn, err := setAside(s.path, bad)
 	if err != nil {
@@ -101,7 +130,8 @@ func (s *Store) TakeWarning() string {
 // update applies one operation: under the file lock it re-reads the file,
 // applies op to what is on disk, writes the result atomically if op
 // changed it, and keeps the result in memory. If the file on disk has
-// turned bad it is set aside and op applies to the in-memory state.
+// been damaged it is set aside and op applies to the in-memory state; a
+// file that cannot be used fails the change and is left in place.
 func (s *Store) update(op func(*State) bool) error {
 	s.op.Lock()
 	defer s.op.Unlock()
@@ -117,6 +147,9 @@ func (s *Store) update(op func(*State) bool) error {
 	write := false
 	var bad *badFileError
 	if errors.As(err, &bad) {
+		if !bad.damaged {
+			return errors.New(leftInPlace(s.path, bad))
+		}
 		warn, err := setAside(s.path, bad)
 		if err != nil {
 			return err

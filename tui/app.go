@@ -134,6 +134,7 @@ type App struct {
 	changes  <-chan []string
 
 	store      *state.Store // nil: nothing is kept between runs
+	stateQ     stateQueue   // the store's reads and writes, in order
 	saved      stateView
 	restore    *lastPosition // the reading position to restore, until done
 	lastMarked string        // the document last marked read on opening
@@ -181,11 +182,10 @@ func New(c *model.Corpus, opts Options) *App {
 		a.keys.Rebind(action, keys)
 	}
 	if opts.State != nil {
+		// Read by Init's first job, off the UI goroutine.
 		a.store = opts.State
-		a.refreshState()
-		if last := a.store.State().Last; last != nil {
-			a.restore = &lastPosition{*last}
-		}
+		a.saved = stateView{read: map[string]bool{}, stars: map[string]bool{}}
+		a.restore = &lastPosition{pending: true}
 	}
 	a.list.unread = a.unread
 	return a
@@ -202,6 +202,9 @@ func (a *App) Init() tea.Cmd {
 	}
 	if a.load.ch != nil {
 		cmds = append(cmds, waitLoad(a.load.ch))
+	}
+	if a.store != nil {
+		cmds = append(cmds, a.loadState())
 	}
 	if a.changes != nil {
 		cmds = append(cmds, waitChanges(a.changes))

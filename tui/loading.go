@@ -37,7 +37,7 @@ func (a *App) handleDocsLoaded(msg docsLoadedMsg) (tea.Model, tea.Cmd) {
 // handleLoadFinished ends the loading state and says when nothing loaded.
 func (a *App) handleLoadFinished() (tea.Model, tea.Cmd) {
 	a.load.ch = nil
-	if a.restore != nil && (a.reader.doc == nil || a.reader.doc.ID != a.restore.Doc) {
+	if a.restore != nil && !a.restore.pending && (a.reader.doc == nil || a.reader.doc.ID != a.restore.Doc) {
 		a.restore = nil // the last document is gone, or not listed
 	}
 	var cmd tea.Cmd

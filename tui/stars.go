@@ -13,10 +13,12 @@ import (
 
 // Reading state kept between runs (package state): read marks, starred
 // quotes, and the last document open with its scroll position. Without a
-// store (Options.State nil) none of it is shown or kept.
+// store (Options.State nil) none of it is shown or kept. The store is
+// read and written off the UI goroutine, one job at a time, in order (see
+// statequeue.go); the screen changes at once and is brought in line with
+// the file when the last job queued has run.
 
-// stateView is what the screen needs of the saved state, refreshed after
-// every change.
+// stateView is what the screen needs of the saved state.
 type stateView struct {
 	read  map[string]bool
 	stars map[string]bool // starKey → starred
@@ -24,40 +26,23 @@ type stateView struct {
 
 func starKey(doc string, start, end int) string { return fmt.Sprintf("%s:%d:%d", doc, start, end) }
 
-// refreshState reads the store's state into the view.
-func (a *App) refreshState() {
-	if a.store == nil {
-		return
-	}
-	st := a.store.State()
-	a.saved = stateView{read: map[string]bool{}, stars: map[string]bool{}}
+// viewOf builds the view of a state (on a job's goroutine: a large state
+// takes a while).
+func viewOf(st state.State) stateView {
+	v := stateView{read: make(map[string]bool, len(st.Read)), stars: make(map[string]bool, len(st.Stars))}
 	for id := range st.Read {
-		a.saved.read[id] = true
+		v.read[id] = true
 	}
 	for _, s := range st.Stars {
-		a.saved.stars[starKey(s.Doc, s.Start, s.End)] = true
+		v.stars[starKey(s.Doc, s.Start, s.End)] = true
 	}
+	return v
 }
 
-// afterSave brings the screen up to date after a change to the state and
-// says how it went: a failed save, else a warning the store has for the
-// user (a damaged state file set aside), else done ("" for nothing).
-func (a *App) afterSave(err error, done string) tea.Cmd {
-	a.refreshState()
-	switch w := a.store.TakeWarning(); {
-	case err != nil:
-		return a.setStatus("Could not save the reading state: " + err.Error())
-	case w != "":
-		return a.setStatus(w)
-	case done != "":
-		return a.setStatus(done)
-	}
-	return nil
-}
-
-// unread reports whether d has never been opened (false without a store).
+// unread reports whether d has never been opened (false without a store,
+// and until the state file has been read).
 func (a *App) unread(d *model.Document) bool {
-	return a.store != nil && !a.saved.read[d.ID]
+	return a.store != nil && a.stateQ.loaded && !a.saved.read[d.ID]
 }
 
 // starred reports whether quote q of d is starred.
@@ -77,7 +62,7 @@ func (a *App) markRead() tea.Cmd {
 	if a.saved.read[d.ID] {
 		return nil
 	}
-	return a.afterSave(a.store.MarkRead(d.ID, true), "")
+	return a.saveRead(d.ID, true, "")
 }
 
 // toggleRead marks the selected document read or unread (m).
@@ -95,7 +80,19 @@ func (a *App) toggleRead() tea.Cmd {
 	if read {
 		done = "Marked read"
 	}
-	return a.afterSave(a.store.MarkRead(d.ID, read), done)
+	return a.saveRead(d.ID, read, done)
+}
+
+// saveRead shows document id read or unread at once and queues the write.
+func (a *App) saveRead(id string, read bool, done string) tea.Cmd {
+	if read {
+		a.saved.read[id] = true
+	} else {
+		delete(a.saved.read, id)
+	}
+	return a.queueState(stateJob{run: func(st *state.Store) (string, error) {
+		return done, st.MarkRead(id, read)
+	}})
 }
 
 // toggleStar stars or unstars quote q of d (s).
@@ -103,15 +100,19 @@ func (a *App) toggleStar(d *model.Document, q *quotes.Span) tea.Cmd {
 	if a.store == nil {
 		return a.setStatus("Stars are off: there is no state file")
 	}
-	on, err := a.store.ToggleStar(state.Star{
+	star := state.Star{
 		Doc: d.ID, Path: starPath(d), Title: d.Title, Date: d.DateString(), Speaker: q.Speaker,
 		Text: d.QuoteText(q), Citation: d.Citation(q), Start: q.Outer.Start, End: q.Outer.End,
-	})
-	done := "Star removed"
-	if on {
-		done = "★ Starred · Q lists quotes · rostrum quotes --starred exports them"
 	}
-	return a.afterSave(err, done)
+	k := starKey(star.Doc, star.Start, star.End)
+	a.saved.stars[k] = !a.saved.stars[k]
+	return a.queueState(stateJob{run: func(st *state.Store) (string, error) {
+		on, err := st.ToggleStar(star)
+		if on {
+			return "★ Starred · Q lists quotes · rostrum quotes --starred exports them", err
+		}
+		return "Star removed", err
+	}})
 }
 
 // starPath is the path a star keeps: the document's exact file, absolute,
@@ -134,19 +135,28 @@ func (a *App) starSelected() tea.Cmd {
 	return a.toggleStar(d, &d.Quotes[a.reader.selected])
 }
 
-// saveLast records the document open and its scroll position, on quit.
-func (a *App) saveLast() {
-	d := a.reader.doc
-	if a.store == nil || d == nil {
-		return
-	}
-	_ = a.store.SetLast(state.Last{Doc: d.ID, Path: d.Path, Offset: a.reader.vp.YOffset()})
-}
-
-// quit saves the reading position and ends the program.
+// quit records the document open and its scroll position and ends the
+// program once that and every change before it is saved. Asked again
+// while that waits, it ends the program at once.
 func (a *App) quit() (tea.Model, tea.Cmd) {
-	a.saveLast()
-	return a, tea.Quit
+	if a.store == nil || a.stateQ.quitting {
+		return a, tea.Quit
+	}
+	a.stateQ.quitting = true
+	d := a.reader.doc
+	if d == nil && !a.stateQ.busy {
+		return a, tea.Quit
+	}
+	job := stateJob{quit: true, run: func(*state.Store) (string, error) { return "", nil }}
+	if d != nil {
+		last := state.Last{Doc: d.ID, Path: d.Path, Offset: a.reader.vp.YOffset()}
+		job.run = func(st *state.Store) (string, error) { return "", st.SetLast(last) }
+	}
+	cmd := a.queueState(job)
+	if cmd == nil { // behind a slow read or write
+		return a, a.setStatus("Saving the reading state… (press q again to quit at once)")
+	}
+	return a, cmd
 }
 
 // restoreLast opens the document that was open at the end of the last
@@ -154,7 +164,7 @@ func (a *App) quit() (tea.Model, tea.Cmd) {
 // loaded: the list is only searched when one of them is the one wanted.
 func (a *App) restoreLast(arrived []*model.Document) tea.Cmd {
 	r := a.restore
-	if r == nil || a.focus == paneReader {
+	if r == nil || r.pending || a.focus == paneReader {
 		return nil
 	}
 	if arrived != nil && !slices.ContainsFunc(arrived, r.matches) {
@@ -169,8 +179,13 @@ func (a *App) restoreLast(arrived []*model.Document) tea.Cmd {
 	return nil
 }
 
-// lastPosition is the reading position to restore.
-type lastPosition struct{ state.Last }
+// lastPosition is the reading position to restore. It is pending until
+// the state file has been read: a key pressed before then drops it, as it
+// drops a position found but not yet reached.
+type lastPosition struct {
+	state.Last
+	pending bool
+}
 
 // matches reports whether d is the document to restore: the same text, or
 // the same file (edited since).
@@ -182,7 +197,7 @@ func (r *lastPosition) matches(d *model.Document) bool {
 // whole rendering is shown.
 func (a *App) restoreOffset() {
 	r := a.restore
-	if r == nil || a.reader.doc == nil || a.reader.doc.ID != r.Doc || a.reader.partial || a.reader.shown == (renderKey{}) {
+	if r == nil || r.pending || a.reader.doc == nil || a.reader.doc.ID != r.Doc || a.reader.partial || a.reader.shown == (renderKey{}) {
 		return
 	}
 	a.reader.vp.SetYOffset(r.Offset)

@@ -19,7 +19,7 @@ func withStore(t *testing.T, h *harness, path string) *state.Store {
 		t.Fatalf("opening a fresh state file warned: %s", warning)
 	}
 	h.app.store = st
-	h.app.refreshState()
+	h.app.saved, h.app.stateQ.loaded = viewOf(st.State()), true
 	h.app.list.unread = h.app.unread
 	return st
 }
@@ -134,11 +134,7 @@ func TestDamagedStateFileIsKeptAside(t *testing.T) {
 	if err := os.WriteFile(path, []byte(`{"version":1,"read":{"abc":`), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	st, warning := state.Open(path)
-	if warning == "" {
-		t.Fatal("a truncated state file should give a warning")
-	}
-	a := New(model.NewCorpus(nil, nil), Options{Theme: ThemeDark, State: st, Warning: warning})
+	a := New(model.NewCorpus(nil, nil), Options{Theme: ThemeDark, State: state.New(path)})
 	h := harnessFor(t, a).size(200, 20)
 	if !strings.Contains(h.screen(), "is damaged") {
 		t.Fatalf("the status line should carry the warning:\n%s", h.screen())
@@ -187,10 +183,10 @@ func TestRestoreGivesWayToTheUser(t *testing.T) {
 		wire("2025-01-03", "BAKU, January 3.", "Third story."),
 	}
 	h := newHarness(t, texts...)
-	h.app.restore = &lastPosition{state.Last{Doc: "not-yet-loaded"}}
+	h.app.restore = &lastPosition{Last: state.Last{Doc: "not-yet-loaded"}}
 	h.size(100, 20)
 	h.keys("j")
-	h.app.restore = &lastPosition{state.Last{Doc: h.app.corpus.Docs[2].ID}} // as if it arrived late
+	h.app.restore = &lastPosition{Last: state.Last{Doc: h.app.corpus.Docs[2].ID}} // as if it arrived late
 	h.keys("j")
 	h.size(90, 20)
 	if h.app.focus == paneReader {

@@ -35,6 +35,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handlePagerFile(msg)
 	case exportDoneMsg:
 		return a.handleExportDone(msg)
+	case stateDoneMsg:
+		return a.handleStateDone(msg)
 	case quoteCopiedMsg:
 		return a, nil // OSC 52 was sent too; a missing native clipboard is no error
 	case tea.KeyPressMsg:

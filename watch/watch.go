@@ -41,6 +41,7 @@ type watcher struct {
 	fs      *fsnotify.Watcher
 	dirs    map[string]bool     // watched folders; true if watched recursively
 	files   map[string]bool     // files named directly
+	roots   map[string]bool     // folders named directly, watched through their parent too
 	pending map[string]struct{} // paths changed since the last flush
 	err     error               // the first error, until it is sent
 	failed  bool                // an error has been seen
@@ -52,7 +53,9 @@ type watcher struct {
 // skipped, and so are files inside folders whose extension the reader does
 // not read. The standard input path "-" and missing paths are ignored. A file
 // named directly is watched through its parent folder, so it survives editors
-// that replace it by rename. The first error (such as hitting the inotify
+// that replace it by rename; a folder named directly is watched through its
+// parent as well, so one deleted (or moved away) and made again is noticed
+// and watched again. The first error (such as hitting the inotify
 // watch limit) is sent once as a Change with Err set; watching goes on. The
 // channel is closed when ctx is cancelled.
 func Watch(ctx context.Context, paths []string, quiet time.Duration) (<-chan Change, error) {
@@ -60,7 +63,7 @@ func Watch(ctx context.Context, paths []string, quiet time.Duration) (<-chan Cha
 	if err != nil {
 		return nil, fmt.Errorf("watch: %w", err)
 	}
-	w := &watcher{fs: fw, dirs: map[string]bool{}, files: map[string]bool{}, pending: map[string]struct{}{}}
+	w := &watcher{fs: fw, dirs: map[string]bool{}, files: map[string]bool{}, roots: map[string]bool{}, pending: map[string]struct{}{}}
 	for _, p := range paths {
 		if p == "-" {
 			continue
@@ -77,6 +80,10 @@ func Watch(ctx context.Context, paths []string, quiet time.Duration) (<-chan Cha
 				p = real
 			}
 			w.addTree(p, false)
+			// Its parent too, to see it deleted and made again (or
+			// another folder moved into its place).
+			w.roots[p] = true
+			w.addDir(filepath.Dir(p), false)
 		default:
 			w.files[p] = true
 			w.addDir(filepath.Dir(p), false)
@@ -140,6 +147,16 @@ func (w *watcher) handle(ev fsnotify.Event) bool {
 		return false
 	}
 	if w.files[p] {
+		w.pending[p] = struct{}{}
+		return true
+	}
+	if _, watched := w.dirs[p]; w.roots[p] && !watched && ev.Has(fsnotify.Create) {
+		// A folder named directly was deleted (or moved away) and is
+		// back, seen from its parent: watch it again; what is in it
+		// has changed.
+		if info, err := os.Stat(p); err == nil && info.IsDir() {
+			w.addTree(p, true)
+		}
 		w.pending[p] = struct{}{}
 		return true
 	}

@@ -108,6 +108,45 @@ func TestAddModifyRemove(t *testing.T) {
 	waitFor(t, ch, f)
 }
 
+// A folder named directly that is deleted and made again is noticed, and
+// watched again.
+func TestRootFolderRecreated(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "speeches")
+	mkdir := func() {
+		if err := os.Mkdir(root, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mkdir()
+	write(t, filepath.Join(root, "a.txt"), "one")
+	ch := start(t, root)
+	for round := range 2 {
+		if err := os.RemoveAll(root); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, ch, root)
+		mkdir()
+		waitFor(t, ch, root)
+		later := filepath.Join(root, "later"+strconv.Itoa(round)+".txt")
+		write(t, later, "two")
+		waitFor(t, ch, later)
+	}
+	// Moved away and another folder moved into its place.
+	other := filepath.Join(filepath.Dir(root), "other")
+	if err := os.Mkdir(other, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(root, root+".old"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(other, root); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ch, root)
+	write(t, filepath.Join(root, "moved.txt"), "three")
+	waitFor(t, ch, filepath.Join(root, "moved.txt"))
+}
+
 func TestSymlinkedFolder(t *testing.T) {
 	real := t.TempDir()
 	link := filepath.Join(t.TempDir(), "speeches")

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"sync"
 
-	"go.yaml.in/yaml/v3"
+	"rostrum/internal/yamlsafe"
 )
 
 //go:embed data/lexicon.yaml
@@ -65,13 +65,13 @@ type Lexicon struct {
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
-// ParseYAML reads topics from a lexicon or topics.yaml file.
+// ParseYAML reads topics from a lexicon or topics.yaml file. An error is
+// one line ("line 4: field colour not found in type topics.Topic"), and
+// aliases that would expand too far are refused (see package yamlsafe).
 func ParseYAML(data []byte) ([]Topic, error) {
 	var f lexiconFile
-	dec := yaml.NewDecoder(strings.NewReader(string(data)))
-	dec.KnownFields(true)
-	if err := dec.Decode(&f); err != nil {
-		return nil, err
+	if err := yamlsafe.Decode(data, &f, true); err != nil {
+		return nil, errors.New(yamlsafe.Message(err))
 	}
 	return f.Topics, nil
 }
