@@ -1,0 +1,160 @@
+// Package ttyin guards the keyboard input of the reader against escape
+// sequences that crash the terminal input decoder.
+//
+// github.com/charmbracelet/x/ansi (v0.11.9, reached from ultraviolet's
+// input decoder in Bubble Tea v2) indexes a fixed array of 32 parameters
+// without a bound check: a CSI (ESC [) or DCS (ESC P) sequence with 32
+// parameter separators (';' or ':') followed by one more parameter byte
+// panics in a goroutine nothing recovers, and the process dies with the
+// terminal left raw, in the alternate screen, with mouse tracking on. Any
+// program that can write to the terminal, and anyone who pastes, can send
+// one.
+//
+// A Reader passes the bytes through as they come, holding nothing back
+// (so a lone ESC or alt+[ still arrives at once), and drops the parameter
+// bytes of a CSI or DCS sequence past MaxSeparators separators: the
+// sequence keeps its final byte and reaches the decoder with at most
+// MaxSeparators+1 parameters. The scan keeps its state between reads, so
+// a sequence split over two reads is cut the same way.
+package ttyin
+
+import (
+	"io"
+	"os"
+)
+
+// MaxSeparators is the number of parameter separators a CSI or DCS
+// sequence keeps; with it a sequence has at most 32 parameters, which the
+// decoder's array holds.
+const MaxSeparators = 31
+
+const esc = 0x1b
+
+// state is where the scan is in an escape sequence.
+type state uint8
+
+const (
+	normal   state = iota // outside a sequence
+	escape                // after ESC, and any intermediate bytes
+	prefix                // after ESC [ or ESC P: private prefix bytes (< = > ?)
+	params                // in the parameter bytes (0-9 ; :)
+	dropping              // past MaxSeparators: parameter bytes are dropped
+)
+
+// Filter is the byte scanner a Reader runs; it allocates nothing and can
+// be used on its own over any byte stream. The zero Filter is ready.
+type Filter struct {
+	st   state
+	seps int
+}
+
+// Apply filters p in place and returns the bytes kept (a prefix of p).
+func (f *Filter) Apply(p []byte) []byte {
+	out := p[:0]
+	for _, c := range p {
+		if f.keep(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// keep advances the scan over c and says whether c is passed on.
+//
+// The states follow ansi.DecodeSequence: any ESC starts a new sequence
+// (inside a string an ESC that is not ST cancels it, and decoding starts
+// again at that ESC); after ESC, intermediate bytes (0x20–0x2F) keep the
+// escape state and '[' or 'P' begins the parameters, after any number of
+// private prefix bytes; the parameters end at the first byte that is not
+// a digit, ';' or ':'.
+func (f *Filter) keep(c byte) bool {
+	if c == esc {
+		f.st = escape
+		return true
+	}
+	switch f.st {
+	case escape:
+		switch {
+		case c == '[' || c == 'P':
+			f.st, f.seps = prefix, 0
+		case c >= 0x20 && c <= 0x2f:
+			// an intermediate byte: still an escape sequence
+		default:
+			f.st = normal
+		}
+		return true
+	case prefix:
+		if c >= '<' && c <= '?' {
+			return true
+		}
+		f.st = params
+		return f.param(c)
+	case params, dropping:
+		return f.param(c)
+	}
+	return true
+}
+
+// param handles c in the parameter bytes.
+func (f *Filter) param(c byte) bool {
+	isSep := c == ';' || c == ':'
+	if !isSep && (c < '0' || c > '9') {
+		f.st = normal // the parameters end; the rest is not counted
+		return true
+	}
+	if f.st == dropping {
+		return false
+	}
+	if isSep {
+		if f.seps == MaxSeparators {
+			f.st = dropping
+			return false
+		}
+		f.seps++
+	}
+	return true
+}
+
+// Reader filters the bytes read from an underlying reader.
+type Reader struct {
+	r io.Reader
+	f Filter
+}
+
+// NewReader filters r.
+func NewReader(r io.Reader) *Reader { return &Reader{r: r} }
+
+// Read reads from the underlying reader and returns the bytes kept. It
+// can return 0 bytes and no error when every byte read was dropped: it
+// does not read again, as a second read could block where the caller
+// (Bubble Tea's cancellable reader) waited for the descriptor to be ready
+// only once.
+func (r *Reader) Read(p []byte) (int, error) {
+	n, err := r.r.Read(p)
+	return len(r.f.Apply(p[:n])), err
+}
+
+// File is a Reader over a terminal file that still looks like one to
+// Bubble Tea: it has the file's descriptor, so the program puts the
+// terminal in raw mode, restores it on exit and waits for input with
+// epoll, while every byte read goes through the filter.
+type File struct {
+	Reader
+	file *os.File
+}
+
+// NewFile filters the terminal file f.
+func NewFile(f *os.File) *File { return &File{Reader: Reader{r: f}, file: f} }
+
+// Fd is the file's descriptor.
+func (f *File) Fd() uintptr { return f.file.Fd() }
+
+// Write writes to the file.
+func (f *File) Write(p []byte) (int, error) { return f.file.Write(p) }
+
+// Close closes the file.
+func (f *File) Close() error { return f.file.Close() }
+
+// Unfiltered is the terminal file itself, for an outside program (the
+// editor, the pager) that is given the terminal as its standard input.
+func (f *File) Unfiltered() *os.File { return f.file }

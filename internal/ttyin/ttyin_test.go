@@ -1,0 +1,173 @@
+package ttyin
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	uv "github.com/charmbracelet/ultraviolet"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// longCSI is the sequence that crashed the reader: 33 parameters.
+var longCSI = "\x1b[" + strings.Repeat(";", 32) + "1m"
+
+func filterString(s string) string {
+	var f Filter
+	return string(f.Apply([]byte(s)))
+}
+
+// TestDecoderStillPanics is the reproduction: the unfiltered sequence
+// panics in ansi.DecodeSequence. When an upgrade of charmbracelet/x/ansi
+// makes this test fail, the bug is fixed upstream and this package can go.
+func TestDecoderStillPanics(t *testing.T) {
+	for _, seq := range []string{longCSI, "\x1bP" + strings.Repeat(":", 32) + "1q"} {
+		panicked := func() (p bool) {
+			defer func() { p = recover() != nil }()
+			ansi.DecodeSequence(seq, ansi.NormalState, ansi.NewParser())
+			return false
+		}()
+		if !panicked {
+			t.Errorf("DecodeSequence(%q) no longer panics: the x/ansi bug looks fixed; drop the ttyin guard", seq)
+		}
+	}
+}
+
+func TestFilterCutsLongParameterLists(t *testing.T) {
+	keep32 := "\x1b[" + strings.Repeat(";", 31) + "m"
+	for _, tc := range []struct{ name, in, want string }{
+		{"33 params", longCSI, keep32},
+		{"colons", "\x1b[" + strings.Repeat(":", 40) + "5u", "\x1b[" + strings.Repeat(":", 31) + "u"},
+		{"digits after the cut", "\x1b[" + strings.Repeat("1;", 40) + "m", "\x1b[" + strings.Repeat("1;", 31) + "1m"},
+		{"DCS", "\x1bP" + strings.Repeat(";", 35) + "q", "\x1bP" + strings.Repeat(";", 31) + "q"},
+		{"private prefix", "\x1b[?" + strings.Repeat(";", 35) + "1h", "\x1b[?" + strings.Repeat(";", 31) + "h"},
+		{"intermediate before [", "\x1b [" + strings.Repeat(";", 35) + "1m", "\x1b [" + strings.Repeat(";", 31) + "m"},
+		{"ESC ESC [", "\x1b\x1b[" + strings.Repeat(";", 35) + "1m", "\x1b\x1b[" + strings.Repeat(";", 31) + "m"},
+		{"inside an OSC", "\x1b]0;\x1b[" + strings.Repeat(";", 35) + "1m", "\x1b]0;\x1b[" + strings.Repeat(";", 31) + "m"},
+		{"text after", longCSI + "abc;;;1", keep32 + "abc;;;1"},
+	} {
+		if got := filterString(tc.in); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestFilterKeepsOrdinaryInput(t *testing.T) {
+	for _, in := range []string{
+		"hello, world; 1;2;3:4",
+		"\x1b[A\x1b[1;5C\x1b[<0;12;7M\x1b[<64;3;4m", // arrows, mouse
+		"\x1b[97;5:1u\x1b[57441;2u",                 // kitty keys
+		"\x1b[200~pasted; text\n\x1b[201~",          // bracketed paste
+		"\x1b]11;rgb:0000/0000/0000\x1b\\",          // background colour reply
+		"\x1bP>|xterm(390)\x1b\\",                   // XTVERSION
+		"\x1b[" + strings.Repeat(";", 31) + "1m",    // 32 parameters: kept
+		"Grüße — «quoted» \xe2\x80\x9bsmart\xe2\x80\x99 \x9b\x90 日本語",
+		"\x1b", "\x1b[", "[;;;;", "\x1bO;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;P",
+	} {
+		if got := filterString(in); got != in {
+			t.Errorf("changed %q to %q", in, got)
+		}
+	}
+}
+
+// TestFilterAcrossReads: a sequence split over reads at any point is cut
+// as it is in one read.
+func TestFilterAcrossReads(t *testing.T) {
+	in := "ab" + longCSI + "\x1bP" + strings.Repeat("1;", 40) + "q" + "\x1b[A" + longCSI + "z"
+	want := filterString(in)
+	for cut := 0; cut <= len(in); cut++ {
+		for cut2 := cut; cut2 <= len(in); cut2 += 7 {
+			var f Filter
+			got := string(f.Apply([]byte(in[:cut]))) + string(f.Apply([]byte(in[cut:cut2]))) + string(f.Apply([]byte(in[cut2:])))
+			if got != want {
+				t.Fatalf("split at %d,%d: got %q, want %q", cut, cut2, got, want)
+			}
+		}
+	}
+}
+
+// chunkReader returns its chunks one read at a time.
+type chunkReader struct{ chunks [][]byte }
+
+func (c *chunkReader) Read(p []byte) (int, error) {
+	if len(c.chunks) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, c.chunks[0])
+	if n == len(c.chunks[0]) {
+		c.chunks = c.chunks[1:]
+	} else {
+		c.chunks[0] = c.chunks[0][n:]
+	}
+	return n, nil
+}
+
+// decode runs ultraviolet's terminal reader, as Bubble Tea does, over the
+// chunks read through a Reader, and returns the events.
+func decode(t testing.TB, chunks [][]byte) []uv.Event {
+	t.Helper()
+	tr := uv.NewTerminalReader(NewReader(&chunkReader{chunks: chunks}), "xterm-256color")
+	events := make(chan uv.Event)
+	var got []uv.Event
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for e := range events {
+			got = append(got, e)
+		}
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	err := tr.StreamEvents(ctx, events)
+	close(events)
+	<-done
+	if err != nil {
+		t.Fatalf("StreamEvents: %v", err)
+	}
+	return got
+}
+
+// TestDecoderSurvivesFilteredInput: through the filter, the sequences that
+// panicked decode, and the keys after them arrive.
+func TestDecoderSurvivesFilteredInput(t *testing.T) {
+	for _, in := range []string{
+		longCSI + "j",
+		"\x1bP" + strings.Repeat(":", 32) + "1qj",
+		"\x1b[200~" + longCSI + "\x1b[201~j",
+	} {
+		for _, split := range []int{0, 3, 20, len(in) - 1} {
+			events := decode(t, [][]byte{[]byte(in[:split]), []byte(in[split:])})
+			last := fmt.Sprint(events[len(events)-1])
+			if last != "j" {
+				t.Errorf("%q split at %d: the last event is %q, not j (events %v)", in, split, last, events)
+			}
+		}
+	}
+}
+
+// FuzzInput feeds arbitrary bytes, in reads of the sizes the first byte
+// chooses, through the filter and ultraviolet's input decoder (the one
+// Bubble Tea runs), which must not panic.
+func FuzzInput(f *testing.F) {
+	for _, seed := range []string{
+		longCSI, "\x1bP" + strings.Repeat(":", 40) + "1q", "\x1b [" + strings.Repeat(";", 33) + "1m",
+		"\x1b[200~paste\x1b[201~", "\x1b[<0;12;7M", "\x1b[97;5:1u", "\x1b]11;rgb:0/0/0\x07", "héllo\x9b;;\x90",
+		"\x1b[" + strings.Repeat("1;", 33) + "_", "\x1b[0;0;104;1;0;1_",
+	} {
+		f.Add(byte(3), []byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, size byte, data []byte) {
+		n := int(size%16) + 1
+		var chunks [][]byte
+		for len(data) > 0 {
+			k := min(n, len(data))
+			chunks = append(chunks, bytes.Clone(data[:k]))
+			data = data[k:]
+		}
+		decode(t, chunks)
+	})
+}
