@@ -56,6 +56,10 @@ type Options struct {
 	MaxWidth int
 	// Keys replace the default keys of the actions named (see Rebind).
 	Keys map[string][]string
+	// Terminal, when set, is the terminal the keys are read from, given
+	// to the editor and the pager as their standard input (the program's
+	// own input is a filter over it, which they must not read through).
+	Terminal *os.File
 }
 
 // pane names a pane that can have the keyboard focus.
@@ -135,6 +139,7 @@ type App struct {
 	restore    *lastPosition // the reading position to restore, until done
 	lastMarked string        // the document last marked read on opening
 	exportDir  string
+	terminal   *os.File // the editor's and pager's standard input; nil: Bubble Tea's input
 	clock      func() time.Time
 	maxWidth   int
 }
@@ -170,6 +175,7 @@ func New(c *model.Corpus, opts Options) *App {
 	a.load.ch = opts.Loading
 	a.reloadFn, a.changes = opts.Reload, opts.Changes
 	a.exportDir = opts.ExportDir
+	a.terminal = opts.Terminal
 	a.maxWidth = MaxReadingWidth
 	if opts.MaxWidth > 0 {
 		a.maxWidth = opts.MaxWidth
