@@ -98,6 +98,7 @@ type App struct {
 
 	filter  textinput.Model
 	search  textinput.Model // the search in the open document
+	edits   inputEdits      // edits of the text inputs waiting for typing to pause
 	list    listPane
 	reader  readerPane
 	help    help.Model // the full help screen
@@ -150,8 +151,8 @@ func New(c *model.Corpus, opts Options) *App {
 		corpus: c,
 		keys:   DefaultKeyMap(),
 		theme:  opts.Theme,
-		filter: textinput.New(),
-		search: textinput.New(),
+		filter: newTextInput(),
+		search: newTextInput(),
 		reader: newReaderPane(),
 		help:   help.New(),
 		hints:  help.New(),
@@ -166,7 +167,7 @@ func New(c *model.Corpus, opts Options) *App {
 	}
 	a.filter.Prompt = "/ "
 	a.filter.Placeholder = "filter titles, places, text"
-	a.search.Prompt = "/ "
+	a.search.Prompt = searchPrompt
 	a.search.Placeholder = "search in this document"
 	a.applyTheme(opts.Theme != ThemeLight)
 	a.tags = tagFilter{topics: opts.Topics, anyOf: opts.AnyOf}

@@ -35,6 +35,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil // OSC 52 was sent too; a missing native clipboard is no error
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
+	case tea.PasteMsg:
+		return a.handlePaste(msg)
+	case inputSettledMsg:
+		return a.handleInputSettled(msg)
 	case tea.MouseWheelMsg:
 		return a.handleWheel(msg)
 	case tea.MouseClickMsg:
@@ -61,7 +65,7 @@ func (a *App) sizePanes() {
 	}
 	a.list.SetSize(l.listW, listH)
 	a.filter.SetWidth(max(l.listW-4, 1))
-	a.search.SetWidth(max(l.width-statusRightWidth-6, 1))
+	a.syncSearchPrompt()
 	a.help.SetWidth(max(l.width-2, 0))
 	a.hints.SetWidth(max(l.width-statusRightWidth-3, 0))
 	a.reader.SetSize(l.readerW, l.bodyH)
@@ -178,13 +182,15 @@ func (a *App) handleProblemsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 }
 
 // handleFilterKey gives every key to the filter input, except enter (keep
-// the filter, leave the input) and esc (clear the filter).
+// the filter, leave the input) and esc (clear the filter). The list is
+// filtered once typing pauses (see input.go), or at once on enter.
 func (a *App) handleFilterKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, a.keys.FilterAccept):
 		a.filtering = false
 		a.filter.Blur()
-		return a, a.relayout()
+		cmd := a.settleInput(inputFilter)
+		return a, tea.Batch(cmd, a.relayout())
 	case key.Matches(msg, a.keys.FilterCancel):
 		return a, a.clearFilter()
 	case msg.String() == "up" || msg.String() == "down":
@@ -194,13 +200,8 @@ func (a *App) handleFilterKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return a, a.moveList(1)
 	}
-	before := a.filter.Value()
-	var cmd tea.Cmd
-	a.filter, cmd = a.filter.Update(msg)
-	if a.filter.Value() == before {
-		return a, cmd
-	}
-	return a, tea.Batch(cmd, a.applyFilter())
+	changed, cut, cmd := editInput(&a.filter, msg)
+	return a, tea.Batch(cmd, a.inputEdited(inputFilter, changed, cut))
 }
 
 // applyFilter narrows the list to the documents matching the filter text,
@@ -231,6 +232,7 @@ func (a *App) clearFilter() tea.Cmd {
 	a.filtering = false
 	a.filter.Blur()
 	a.filter.SetValue("")
+	a.dropInput(inputFilter)
 	cmd := a.applyFilter()
 	return tea.Batch(cmd, a.relayout())
 }
