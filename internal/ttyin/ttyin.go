@@ -12,10 +12,13 @@
 //
 // A Reader passes the bytes through as they come, holding nothing back
 // (so a lone ESC or alt+[ still arrives at once), and drops the parameter
-// bytes of a CSI or DCS sequence past MaxSeparators separators: the
-// sequence keeps its final byte and reaches the decoder with at most
-// MaxSeparators+1 parameters. The scan keeps its state between reads, so
-// a sequence split over two reads is cut the same way.
+// bytes of a CSI sequence past MaxSeparators separators, of a DCS
+// sequence past MaxDCSSeparators: the sequence keeps its final byte and
+// reaches the decoder with no more parameters than ultraviolet's parsers
+// hold (32 for CSI, 16 for DCS), so it is read as one sequence; past those
+// they gave up and the rest of the sequence arrived as key presses (a DCS
+// ending in q quit the reader). The scan keeps its state between reads,
+// so a sequence split over two reads is cut the same way.
 package ttyin
 
 import (
@@ -23,10 +26,13 @@ import (
 	"os"
 )
 
-// MaxSeparators is the number of parameter separators a CSI or DCS
-// sequence keeps; with it a sequence has at most 32 parameters, which the
-// decoder's array holds.
+// MaxSeparators is the number of parameter separators a CSI sequence
+// keeps: 32 parameters, which x/ansi's and ultraviolet's arrays hold.
 const MaxSeparators = 31
+
+// MaxDCSSeparators is the number of parameter separators a DCS sequence
+// keeps: 16 parameters, which ultraviolet's DCS parser holds.
+const MaxDCSSeparators = 15
 
 const esc = 0x1b
 
@@ -44,8 +50,9 @@ const (
 // Filter is the byte scanner a Reader runs; it allocates nothing and can
 // be used on its own over any byte stream. The zero Filter is ready.
 type Filter struct {
-	st   state
-	seps int
+	st    state
+	seps  int // separators kept in the sequence
+	limit int // the most it may keep
 }
 
 // Apply filters p in place and returns the bytes kept (a prefix of p).
@@ -75,8 +82,10 @@ func (f *Filter) keep(c byte) bool {
 	switch f.st {
 	case escape:
 		switch {
-		case c == '[' || c == 'P':
-			f.st, f.seps = prefix, 0
+		case c == '[':
+			f.st, f.seps, f.limit = prefix, 0, MaxSeparators
+		case c == 'P':
+			f.st, f.seps, f.limit = prefix, 0, MaxDCSSeparators
 		case c >= 0x20 && c <= 0x2f:
 			// an intermediate byte: still an escape sequence
 		default:
@@ -106,7 +115,7 @@ func (f *Filter) param(c byte) bool {
 		return false
 	}
 	if isSep {
-		if f.seps == MaxSeparators {
+		if f.seps == f.limit {
 			f.st = dropping
 			return false
 		}

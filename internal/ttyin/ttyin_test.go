@@ -43,7 +43,7 @@ func TestFilterCutsLongParameterLists(t *testing.T) {
 		{"33 params", longCSI, keep32},
 		{"colons", "\x1b[" + strings.Repeat(":", 40) + "5u", "\x1b[" + strings.Repeat(":", 31) + "u"},
 		{"digits after the cut", "\x1b[" + strings.Repeat("1;", 40) + "m", "\x1b[" + strings.Repeat("1;", 31) + "1m"},
-		{"DCS", "\x1bP" + strings.Repeat(";", 35) + "q", "\x1bP" + strings.Repeat(";", 31) + "q"},
+		{"DCS", "\x1bP" + strings.Repeat(";", 35) + "q", "\x1bP" + strings.Repeat(";", 15) + "q"},
 		{"private prefix", "\x1b[?" + strings.Repeat(";", 35) + "1h", "\x1b[?" + strings.Repeat(";", 31) + "h"},
 		{"intermediate before [", "\x1b [" + strings.Repeat(";", 35) + "1m", "\x1b [" + strings.Repeat(";", 31) + "m"},
 		{"ESC ESC [", "\x1b\x1b[" + strings.Repeat(";", 35) + "1m", "\x1b\x1b[" + strings.Repeat(";", 31) + "m"},
@@ -65,6 +65,7 @@ func TestFilterKeepsOrdinaryInput(t *testing.T) {
 		"\x1b]11;rgb:0000/0000/0000\x1b\\",          // background colour reply
 		"\x1bP>|xterm(390)\x1b\\",                   // XTVERSION
 		"\x1b[" + strings.Repeat(";", 31) + "1m",    // 32 parameters: kept
+		"\x1bP" + strings.Repeat(";", 15) + "1q",    // 16 in a DCS: kept
 		"Grüße — «quoted» \xe2\x80\x9bsmart\xe2\x80\x99 \x9b\x90 日本語",
 		"\x1b", "\x1b[", "[;;;;", "\x1bO;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;P",
 	} {
@@ -132,18 +133,24 @@ func decode(t testing.TB, chunks [][]byte) []uv.Event {
 }
 
 // TestDecoderSurvivesFilteredInput: through the filter, the sequences that
-// panicked decode, and the keys after them arrive.
+// panicked decode as one event each, none of their bytes read as keys,
+// and the key after them arrives.
 func TestDecoderSurvivesFilteredInput(t *testing.T) {
-	for _, in := range []string{
-		longCSI + "j",
-		"\x1bP" + strings.Repeat(":", 32) + "1qj",
-		"\x1b[200~" + longCSI + "\x1b[201~j",
+	for _, tc := range []struct {
+		in     string
+		events int // the events before the j
+	}{
+		{longCSI + "j", 1},
+		{"\x1b[<" + strings.Repeat("1;", 60) + "2Mj", 1},
+		{"\x1bP" + strings.Repeat(":", 32) + "1q\x1b\\j", 1},
+		{"\x1bP" + strings.Repeat(";", 20) + "1|abc\x1b\\j", 1},
+		{"\x1b[200~" + longCSI + "\x1b[201~j", 3}, // paste start, paste, paste end
 	} {
+		in := tc.in
 		for _, split := range []int{0, 3, 20, len(in) - 1} {
 			events := decode(t, [][]byte{[]byte(in[:split]), []byte(in[split:])})
-			last := fmt.Sprint(events[len(events)-1])
-			if last != "j" {
-				t.Errorf("%q split at %d: the last event is %q, not j (events %v)", in, split, last, events)
+			if len(events) != tc.events+1 || fmt.Sprint(events[len(events)-1]) != "j" {
+				t.Errorf("%q split at %d: got events %v, want %d and then j", in, split, events, tc.events)
 			}
 		}
 	}
