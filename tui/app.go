@@ -96,9 +96,14 @@ type App struct {
 	showProbs      bool // the problems screen covers the panes
 	problemsOffset int
 
-	filter  textinput.Model
-	search  textinput.Model // the search in the open document
-	edits   inputEdits      // edits of the text inputs waiting for typing to pause
+	filter textinput.Model
+	search textinput.Model // the search in the open document
+	edits  inputEdits      // edits of the text inputs waiting for typing to pause
+	// idle says the last message changed nothing drawn (a key dropped by
+	// a full input), so View gives frame, the last frame drawn, again.
+	idle    bool
+	frame   tea.View
+	framed  bool // frame holds a frame
 	list    listPane
 	reader  readerPane
 	help    help.Model // the full help screen
@@ -226,6 +231,15 @@ func (a *App) applyTheme(dark bool) {
 
 // View draws the whole screen. Nothing is drawn before the first size.
 func (a *App) View() tea.View {
+	if a.idle && a.framed {
+		return a.frame
+	}
+	a.frame, a.framed = a.draw(), true
+	return a.frame
+}
+
+// draw draws the whole screen.
+func (a *App) draw() tea.View {
 	v := tea.NewView("")
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion

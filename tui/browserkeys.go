@@ -36,8 +36,7 @@ func (a *App) handleBrowserKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			a.dropInput(inputBrowser)
 			b.applyFilter()
 		default:
-			changed, cut, cmd := editInput(&b.filter, msg)
-			return a, tea.Batch(cmd, a.inputEdited(inputBrowser, changed, cut))
+			return a, a.inputEdited(inputBrowser, editInput(&b.filter, msg))
 		}
 		return a, nil
 	}

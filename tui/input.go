@@ -22,7 +22,11 @@ import (
 //   - the filtering or searching runs once typing has paused for
 //     inputPause, not on every key (enter runs it at once);
 //   - a bracketed paste is one edit, sanitised: escape sequences and
-//     control characters removed, line ends and tabs turned to spaces.
+//     control characters removed, line ends and tabs turned to spaces;
+//   - a key that changes nothing (a letter typed into a full input) is
+//     not given to the input, and the frame drawn before is drawn again
+//     (Bubble Tea draws the whole screen after every message, which
+//     costs far more than the key: 20 KB pasted as keys took 17 s).
 
 // maxInputRunes is the most runes a text input holds.
 const maxInputRunes = 256
@@ -70,26 +74,42 @@ func newTextInput() textinput.Model {
 	return ti
 }
 
-// editInput gives ti a key press or a paste and reports whether its text
-// changed and whether text was dropped at the cap.
-func editInput(ti *textinput.Model, msg tea.Msg) (changed, cut bool, cmd tea.Cmd) {
-	before := ti.Value()
+// edit is what a key or a paste did to a text input.
+type edit struct {
+	changed bool // the text changed
+	cut     bool // text was dropped at the cap
+	idle    bool // nothing changed at all, not even the cursor
+	cmd     tea.Cmd
+}
+
+// editInput gives ti a key press or a paste.
+func editInput(ti *textinput.Model, msg tea.Msg) edit {
+	before, pos := ti.Value(), ti.Position()
 	room := maxInputRunes - utf8.RuneCountInString(before)
+	var e edit
 	switch m := msg.(type) {
 	case tea.PasteMsg:
 		text := pasteText(m.Content)
 		if n := utf8.RuneCountInString(text); n > room {
-			text, cut = firstRunes(text, max(room, 0)), true
+			text, e.cut = firstRunes(text, max(room, 0)), true
 		}
 		if text == "" {
-			return false, cut, nil
+			e.idle = true
+			return e
 		}
 		msg = tea.PasteMsg{Content: text}
 	case tea.KeyPressMsg:
-		cut = m.Text != "" && room <= 0 && m.Mod&^tea.ModShift == 0
+		// A printable key (no ctrl or alt: no editing binding) in a full
+		// input inserts nothing.
+		if m.Text != "" && room <= 0 && m.Mod&^tea.ModShift == 0 {
+			return edit{cut: true, idle: true}
+		}
 	}
-	*ti, cmd = ti.Update(msg)
-	return ti.Value() != before, cut, cmd
+	*ti, e.cmd = ti.Update(msg)
+	after := ti.Value()
+	e.changed = after != before
+	e.idle = !e.changed && ti.Position() == pos && e.cmd == nil
+	return e
 }
 
 // pasteText is pasted text made fit for a one-line input: sanitised as
@@ -114,17 +134,19 @@ func firstRunes(s string, n int) string {
 	return s
 }
 
-// inputEdited records an edit of input kind and returns the command that
-// reports the pause after it; cut adds the status note.
-func (a *App) inputEdited(kind inputKind, changed, cut bool) tea.Cmd {
-	var cmds []tea.Cmd
-	if cut && a.status.text != inputCutStatus {
+// inputEdited records an edit of input kind and returns its command with
+// the one that reports the pause after it; a cut adds the status note.
+func (a *App) inputEdited(kind inputKind, e edit) tea.Cmd {
+	cmds := []tea.Cmd{e.cmd}
+	if e.cut && a.status.text != inputCutStatus {
 		cmds = append(cmds, a.setStatus(inputCutStatus))
+		e.idle = false
 	}
+	a.idle = e.idle
 	if kind == inputSearch {
 		a.syncSearchPrompt()
 	}
-	if changed {
+	if e.changed {
 		a.edits.seq[kind]++
 		a.edits.pending[kind] = true
 		cmds = append(cmds, a.after(inputPause, inputSettledMsg{kind: kind, seq: a.edits.seq[kind]}))
@@ -205,6 +227,5 @@ func (a *App) handlePaste(msg tea.PasteMsg) (tea.Model, tea.Cmd) {
 	default:
 		return a, nil
 	}
-	changed, cut, cmd := editInput(ti, msg)
-	return a, tea.Batch(cmd, a.inputEdited(kind, changed, cut))
+	return a, a.inputEdited(kind, editInput(ti, msg))
 }

@@ -205,7 +205,8 @@ func TestPasteOutsideAnInputDoesNothing(t *testing.T) {
 
 // typingTime is the least time, over several runs, that 400 keys take in
 // input c once it holds fill runes: 200 times a letter and a backspace,
-// so the input stays at its size. The screen is narrow: a text input
+// so the input stays at its size, each followed by a View as Bubble Tea
+// draws after every message. The screen is narrow: a text input
 // does work in proportion to its width (bubbles' textinput scrolls the
 // text under the cursor into view), the same for any text that overflows
 // it, so both sizes compared overflow it.
@@ -218,7 +219,10 @@ func typingTime(t *testing.T, c inputCase, fill int) time.Duration {
 		backspace := tea.KeyPressMsg{Code: tea.KeyBackspace}
 		start := time.Now()
 		for i := 0; i < 200; i++ {
-			h.send(tea.KeyPressMsg{Code: 'x', Text: "x"}, backspace)
+			h.send(tea.KeyPressMsg{Code: 'x', Text: "x"})
+			h.app.View()
+			h.send(backspace)
+			h.app.View()
 		}
 		best = min(best, time.Since(start))
 		h.timers = nil
@@ -243,5 +247,53 @@ func TestKeyCostDoesNotGrowWithInput(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestDroppedKeysAreNotDrawn: a letter typed into a full input changes
+// nothing, so the frame drawn before is given again without drawing;
+// Bubble Tea draws after every message, and drawing costs far more than
+// the key. 4,000 dropped keys cost less than 400 drawn ones.
+func TestDroppedKeysAreNotDrawn(t *testing.T) {
+	h := inputHarness(t, inputCases[0])
+	h.send(tea.PasteMsg{Content: strings.Repeat("speech ", 100)})
+	before := h.app.View().Content
+	h.typeText("x")
+	if !h.app.idle || h.app.View().Content != before {
+		t.Fatal("a key dropped by the full filter should give the last frame again")
+	}
+	h.keys("ctrl+u")
+	if h.app.idle || h.app.View().Content == before {
+		t.Fatal("a key that empties the filter must be drawn")
+	}
+	if testing.Short() {
+		return
+	}
+	keys := func(n int, full bool) time.Duration {
+		best := time.Duration(1 << 62)
+		for run := 0; run < 5; run++ {
+			h := inputHarness(t, inputCases[0])
+			h.typing = true
+			h.send(tea.PasteMsg{Content: strings.Repeat("x", maxInputRunes)})
+			key := tea.KeyPressMsg{Code: 'x', Text: "x"}
+			start := time.Now()
+			for i := 0; i < n; i++ {
+				if !full { // the cursor moves left and back: drawn
+					key = tea.KeyPressMsg{Code: tea.KeyLeft}
+					if i%2 == 1 {
+						key = tea.KeyPressMsg{Code: tea.KeyRight}
+					}
+				}
+				h.send(key)
+				h.app.View()
+			}
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	dropped, drawn := keys(4000, true), keys(400, false)
+	t.Logf("4000 dropped keys %v, 400 drawn keys %v", dropped, drawn)
+	if dropped > drawn {
+		t.Errorf("4000 dropped keys took %v, more than 400 drawn keys (%v)", dropped, drawn)
 	}
 }

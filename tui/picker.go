@@ -173,8 +173,7 @@ func (a *App) handlePickerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case msg.String() == "pgdown":
 		p.move(p.rows())
 	default:
-		changed, cut, cmd := editInput(&p.input, msg)
-		return a, tea.Batch(cmd, a.inputEdited(inputPicker, changed, cut))
+		return a, a.inputEdited(inputPicker, editInput(&p.input, msg))
 	}
 	return a, nil
 }

@@ -37,8 +37,7 @@ func (a *App) handleSearchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		a.endSearch()
 		return a, nil
 	}
-	changed, cut, cmd := editInput(&a.search, msg)
-	return a, tea.Batch(cmd, a.inputEdited(inputSearch, changed, cut))
+	return a, a.inputEdited(inputSearch, editInput(&a.search, msg))
 }
 
 // endSearch closes the search input and clears the matches.

@@ -10,6 +10,7 @@ import (
 // Update dispatches each message to its handler. Non-key messages go to
 // their owner whatever has the focus; keys are routed by handleKey.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	a.idle = false // until a handler says the message changed nothing
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return a.handleResize(msg)
@@ -91,6 +92,9 @@ func (a *App) handleBackground(msg tea.BackgroundColorMsg) (tea.Model, tea.Cmd) 
 // handleKey routes a key: hard globals, then a modal capture (the filter
 // input or the help screen), then app globals, then the focused pane.
 func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if a.restore != nil {
+		defer func() { a.idle = false }()
+	}
 	a.restore = nil // the user has taken over: no jumping to the last position
 	if key.Matches(msg, a.keys.ForceQuit) {
 		return a.quit()
@@ -200,8 +204,7 @@ func (a *App) handleFilterKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return a, a.moveList(1)
 	}
-	changed, cut, cmd := editInput(&a.filter, msg)
-	return a, tea.Batch(cmd, a.inputEdited(inputFilter, changed, cut))
+	return a, a.inputEdited(inputFilter, editInput(&a.filter, msg))
 }
 
 // applyFilter narrows the list to the documents matching the filter text,
