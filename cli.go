@@ -110,14 +110,21 @@ func (r *ReadCmd) Run(s *stdio) error {
 	}
 	app := tui.New(model.NewCorpus(nil, nil), topts)
 	if _, err := tea.NewProgram(app, opts...).Run(); err != nil {
-		if errors.Is(err, tea.ErrProgramPanic) {
-			return errors.New("the reader crashed (the report is above); the terminal was restored. Please report this bug")
-		}
-		return fmt.Errorf("running the reader: %w", err)
+		return readerRunError(err)
 	}
 	cancel()
 	reportProblems(s, app.Corpus().Problems)
 	return nil
+}
+
+// readerRunError is the error the reader's program ended with, in plain
+// words when it was a panic (Bubble Tea caught it, restored the terminal
+// and printed the panic and its stack).
+func readerRunError(err error) error {
+	if errors.Is(err, tea.ErrProgramPanic) {
+		return errors.New("the reader crashed (the report is above); the terminal was restored. Please report this bug")
+	}
+	return fmt.Errorf("running the reader: %w", err)
 }
 
 // keyboardInput is the terminal the reader takes its keys from, read
