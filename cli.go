@@ -14,6 +14,7 @@ import (
 	"github.com/alecthomas/kong"
 	"github.com/charmbracelet/x/term"
 
+	"rostrum/internal/crashguard"
 	"rostrum/internal/ttyin"
 	"rostrum/model"
 	"rostrum/model/topics"
@@ -109,6 +110,14 @@ func (r *ReadCmd) Run(s *stdio) error {
 		topts.Reload, topts.Changes = rl.reload, watchPaths(ctx, r.Paths)
 	}
 	app := tui.New(model.NewCorpus(nil, nil), topts)
+	// A crash Bubble Tea cannot catch (a panic outside Update and View, a
+	// fatal error, a kill) would leave the terminal raw in the alternate
+	// screen: a guard process puts it back.
+	if stopGuard, err := crashguard.Start(s.out.(*os.File)); err != nil {
+		log.Printf("no crash guard: %v", err)
+	} else {
+		defer stopGuard()
+	}
 	if _, err := tea.NewProgram(app, opts...).Run(); err != nil {
 		return readerRunError(err)
 	}
