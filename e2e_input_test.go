@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -81,4 +82,48 @@ func TestE2ETerminalInputCannotCrashOrFreeze(t *testing.T) {
 func exitStatus(statusFile string) string {
 	b, _ := os.ReadFile(statusFile)
 	return strings.TrimSpace(string(b))
+}
+
+// TestE2EKilledReaderRestoresTerminal: when the reader dies where Bubble
+// Tea cannot clean up (here SIGKILL; a panic outside Update and View, as
+// the x/ansi one was, ends it the same way), its crash guard takes the
+// terminal out of the alternate screen, stops mouse tracking, shows the
+// cursor and says what happened.
+func TestE2EKilledReaderRestoresTerminal(t *testing.T) {
+	s, statusFile := startTmux(t, 120, 40)
+	s.tmux("set-option", "-g", "remain-on-exit", "on") // keep the pane to look at
+	rawOut := filepath.Join(t.TempDir(), "pane-output")
+	s.tmux("pipe-pane", "-O", "cat > '"+rawOut+"'")
+	s.waitFor("President of Kazakhstan Kassym-Jomart Tokayev", 15*time.Second)
+	modes := func() string {
+		return strings.TrimSpace(s.tmux("display-message", "-p", "#{alternate_on} #{mouse_button_flag} #{mouse_sgr_flag} #{cursor_flag}"))
+	}
+	if got := modes(); got != "1 1 1 0" {
+		t.Fatalf("the running reader should have alternate screen, mouse and a hidden cursor (1 1 1 0), got %q", got)
+	}
+	shell := strings.TrimSpace(s.tmux("display-message", "-p", "#{pane_pid}"))
+	out, err := exec.Command("pgrep", "-P", shell, "-x", "rostrum").Output()
+	pid := strings.TrimSpace(string(out))
+	if err != nil || pid == "" || strings.Contains(pid, "\n") {
+		t.Fatalf("cannot find the reader's process under %s: %v %q", shell, err, out)
+	}
+	if err := exec.Command("kill", "-KILL", pid).Run(); err != nil {
+		t.Fatal(err)
+	}
+	if code := waitExit(t, statusFile, 10*time.Second); code != "137" {
+		t.Fatalf("killed reader exited with %s, want 137", code)
+	}
+	s.waitFor("rostrum was stopped abruptly (killed?); the terminal was restored.", 10*time.Second)
+	// tmux hides the cursor of a dead pane: the output must show it.
+	if got := modes(); !strings.HasPrefix(got, "0 0 0 ") {
+		t.Errorf("the terminal was not restored: modes %q, want alternate screen and mouse off", got)
+	}
+	raw, err := os.ReadFile(rawOut)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := string(raw[bytes.LastIndex(raw, []byte("\x1b[?1049h"))+1:])
+	if !strings.Contains(after, "\x1b[?25h") {
+		t.Errorf("the cursor was not shown again after the reader was killed: %q", after)
+	}
 }
