@@ -34,7 +34,11 @@ const MaxSeparators = 31
 // keeps: 16 parameters, which ultraviolet's DCS parser holds.
 const MaxDCSSeparators = 15
 
-const esc = 0x1b
+const (
+	esc   = 0x1b
+	c1CSI = 0x9b // the 8-bit CSI, which x/ansi reads as ESC [
+	c1DCS = 0x90 // the 8-bit DCS, which x/ansi reads as ESC P
+)
 
 // state is where the scan is in an escape sequence.
 type state uint8
@@ -42,6 +46,7 @@ type state uint8
 const (
 	normal   state = iota // outside a sequence
 	escape                // after ESC, and any intermediate bytes
+	c1                    // just after an 8-bit CSI
 	prefix                // after ESC [ or ESC P: private prefix bytes (< = > ?)
 	params                // in the parameter bytes (0-9 ; :)
 	dropping              // past MaxSeparators: parameter bytes are dropped
@@ -73,13 +78,35 @@ func (f *Filter) Apply(p []byte) []byte {
 // again at that ESC); after ESC, intermediate bytes (0x20–0x2F) keep the
 // escape state and '[' or 'P' begins the parameters, after any number of
 // private prefix bytes; the parameters end at the first byte that is not
-// a digit, ';' or ':'.
+// a digit, ';' or ':'. A byte 0x9B or 0x90 begins parameters too: the
+// decoder reads one as the 8-bit CSI or DCS wherever it starts decoding
+// (a stray byte, or one after an invalid UTF-8 lead byte). Taken so
+// everywhere, a valid character holding such a byte (ě is C4 9B) followed
+// by 32 separators in a row loses the digits and separators past them,
+// and one ending in 9B loses an M right after it (see c1).
 func (f *Filter) keep(c byte) bool {
-	if c == esc {
+	switch c {
+	case esc:
 		f.st = escape
+		return true
+	case c1CSI:
+		f.st, f.seps, f.limit = c1, 0, MaxSeparators
+		return true
+	case c1DCS:
+		f.st, f.seps, f.limit = prefix, 0, MaxDCSSeparators
 		return true
 	}
 	switch f.st {
+	case c1:
+		// ultraviolet reads an X10 mouse report after CSI M as if the CSI
+		// were ESC [, one byte too far: 8-bit CSI M and three bytes panic
+		// in parseX10MouseEvent. No terminal sends that: the M goes.
+		if c == 'M' {
+			f.st = normal
+			return false
+		}
+		f.st = prefix
+		return f.keep(c)
 	case escape:
 		switch {
 		case c == '[':

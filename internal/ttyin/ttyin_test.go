@@ -25,7 +25,7 @@ func filterString(s string) string {
 // panics in ansi.DecodeSequence. When an upgrade of charmbracelet/x/ansi
 // makes this test fail, the bug is fixed upstream and this package can go.
 func TestDecoderStillPanics(t *testing.T) {
-	for _, seq := range []string{longCSI, "\x1bP" + strings.Repeat(":", 32) + "1q"} {
+	for _, seq := range []string{longCSI, "\x1bP" + strings.Repeat(":", 32) + "1q", "\x90" + strings.Repeat(":", 32) + "0"} {
 		panicked := func() (p bool) {
 			defer func() { p = recover() != nil }()
 			ansi.DecodeSequence(seq, ansi.NormalState, ansi.NewParser())
@@ -34,6 +34,15 @@ func TestDecoderStillPanics(t *testing.T) {
 		if !panicked {
 			t.Errorf("DecodeSequence(%q) no longer panics: the x/ansi bug looks fixed; drop the ttyin guard", seq)
 		}
+	}
+	panicked := func() (p bool) {
+		defer func() { p = recover() != nil }()
+		var d uv.EventDecoder
+		d.Decode([]byte("\x9bM000"))
+		return false
+	}()
+	if !panicked {
+		t.Error("ultraviolet no longer panics on an 8-bit CSI X10 mouse report: drop the c1 state of the filter")
 	}
 }
 
@@ -49,6 +58,10 @@ func TestFilterCutsLongParameterLists(t *testing.T) {
 		{"ESC ESC [", "\x1b\x1b[" + strings.Repeat(";", 35) + "1m", "\x1b\x1b[" + strings.Repeat(";", 31) + "m"},
 		{"inside an OSC", "\x1b]0;\x1b[" + strings.Repeat(";", 35) + "1m", "\x1b]0;\x1b[" + strings.Repeat(";", 31) + "m"},
 		{"text after", longCSI + "abc;;;1", keep32 + "abc;;;1"},
+		{"8-bit CSI", "\x9b" + strings.Repeat(";", 35) + "1m", "\x9b" + strings.Repeat(";", 31) + "m"},
+		{"8-bit DCS", "\x90" + strings.Repeat(":", 32) + "0", "\x90" + strings.Repeat(":", 15)},
+		{"8-bit X10 mouse", "\x9bM000", "\x9b000"},
+		{"8-bit CSI in a parameter list", "\x1b[1;\x9b" + strings.Repeat(";", 35) + "1m", "\x1b[1;\x9b" + strings.Repeat(";", 31) + "m"},
 	} {
 		if got := filterString(tc.in); got != tc.want {
 			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
@@ -141,13 +154,15 @@ func TestDecoderSurvivesFilteredInput(t *testing.T) {
 		events int // the events before the j
 	}{
 		{longCSI + "j", 1},
+		{"\x9bMabcj", 3}, // CSI a (the M dropped), b, c
+		{"\x90" + strings.Repeat(":", 40) + "0q\x1b\\j", 1},
 		{"\x1b[<" + strings.Repeat("1;", 60) + "2Mj", 1},
 		{"\x1bP" + strings.Repeat(":", 32) + "1q\x1b\\j", 1},
 		{"\x1bP" + strings.Repeat(";", 20) + "1|abc\x1b\\j", 1},
 		{"\x1b[200~" + longCSI + "\x1b[201~j", 3}, // paste start, paste, paste end
 	} {
 		in := tc.in
-		for _, split := range []int{0, 3, 20, len(in) - 1} {
+		for _, split := range []int{0, 3, min(20, len(in)), len(in) - 1} {
 			events := decode(t, [][]byte{[]byte(in[:split]), []byte(in[split:])})
 			if len(events) != tc.events+1 || fmt.Sprint(events[len(events)-1]) != "j" {
 				t.Errorf("%q split at %d: got events %v, want %d and then j", in, split, events, tc.events)
@@ -157,8 +172,13 @@ func TestDecoderSurvivesFilteredInput(t *testing.T) {
 }
 
 // FuzzInput feeds arbitrary bytes, in reads of the sizes the first byte
-// chooses, through the filter and ultraviolet's input decoder (the one
-// Bubble Tea runs), which must not panic.
+// chooses, through the filter and then through the two decoders Bubble
+// Tea's input reader runs on them, which must not panic: x/ansi's
+// DecodeSequence (ultraviolet runs it over its whole buffer, which can
+// start anywhere in the stream, so here from every offset) and
+// ultraviolet's EventDecoder. The run is deterministic: StreamEvents,
+// which TestDecoderSurvivesFilteredInput runs, has goroutines and timers
+// whose varying coverage keeps the fuzzer minimising for a minute.
 func FuzzInput(f *testing.F) {
 	for _, seed := range []string{
 		longCSI, "\x1bP" + strings.Repeat(":", 40) + "1q", "\x1b [" + strings.Repeat(";", 33) + "1m",
@@ -168,13 +188,32 @@ func FuzzInput(f *testing.F) {
 		f.Add(byte(3), []byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, size byte, data []byte) {
+		if len(data) > 512 {
+			data = data[:512] // every offset is decoded: keep it quick
+		}
 		n := int(size%16) + 1
-		var chunks [][]byte
+		var fl Filter
+		var out []byte
 		for len(data) > 0 {
 			k := min(n, len(data))
-			chunks = append(chunks, bytes.Clone(data[:k]))
+			out = append(out, fl.Apply(bytes.Clone(data[:k]))...)
 			data = data[k:]
 		}
-		decode(t, chunks)
+		p := ansi.NewParser()
+		for start := range out {
+			var state byte
+			for b := out[start:]; len(b) > 0; {
+				_, _, m, next := ansi.DecodeSequence(b, state, p)
+				state, b = next, b[m:]
+			}
+		}
+		var d uv.EventDecoder
+		for b := out; len(b) > 0; {
+			m, _ := d.Decode(b)
+			if m <= 0 {
+				break
+			}
+			b = b[m:]
+		}
 	})
 }
