@@ -297,3 +297,29 @@ func TestDroppedKeysAreNotDrawn(t *testing.T) {
 		t.Errorf("4000 dropped keys took %v, more than 400 drawn keys (%v)", dropped, drawn)
 	}
 }
+
+// FuzzPaste: whatever is pasted, an input holds at most maxInputRunes
+// runes of valid UTF-8 with no control character, escape or line end.
+func FuzzPaste(f *testing.F) {
+	for _, s := range []string{"plain", "a\nb\tc", "\x1b[31mred\x1b[0m", "\x9b2J\x1b]0;t\x07", strings.Repeat("é", 300), "\u202eevil\r\n"} {
+		f.Add(s, uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, paste string, prefill uint8) {
+		ti := newTextInput()
+		ti.Focus()
+		ti.SetValue(strings.Repeat("x", int(prefill)))
+		editInput(&ti, tea.PasteMsg{Content: paste})
+		v := ti.Value()
+		if n := utf8.RuneCountInString(v); n > maxInputRunes {
+			t.Fatalf("the input holds %d runes", n)
+		}
+		if !utf8.ValidString(v) {
+			t.Fatalf("invalid UTF-8: %q", v)
+		}
+		for _, r := range v {
+			if r < 0x20 || (r >= 0x7f && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
+				t.Fatalf("the input holds %U: %q", r, v)
+			}
+		}
+	})
+}
