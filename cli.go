@@ -14,6 +14,8 @@ import (
 	"github.com/alecthomas/kong"
 	"github.com/charmbracelet/x/term"
 
+	"rostrum/internal/crashguard"
+	"rostrum/internal/ttyin"
 	"rostrum/model"
 	"rostrum/model/topics"
 	"rostrum/seeds"
@@ -75,16 +77,12 @@ func (r *ReadCmd) Run(s *stdio) error {
 		}
 		ids = append(ids, t.ID)
 	}
-	opts := []tea.ProgramOption{tea.WithOutput(s.out), tea.WithEnvironment(s.environ)}
-	if in, ok := s.in.(*os.File); ok && !term.IsTerminal(in.Fd()) {
-		// Standard input was a document (or a pipe); read keys from the terminal.
-		tty, err := os.Open("/dev/tty")
-		if err != nil {
-			return fmt.Errorf("no terminal to read keys from: %w", err)
-		}
-		defer tty.Close()
-		opts = append(opts, tea.WithInput(tty))
+	keyboard, closeKeyboard, err := keyboardInput(s)
+	if err != nil {
+		return err
 	}
+	defer closeKeyboard()
+	opts := []tea.ProgramOption{tea.WithOutput(s.out), tea.WithEnvironment(s.environ), tea.WithInput(keyboard)}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	ch := make(chan model.Progress)
@@ -103,18 +101,56 @@ func (r *ReadCmd) Run(s *stdio) error {
 	topts := tui.Options{
 		Theme: theme, Clipboard: tui.NativeClipboard{}, Topics: ids, AnyOf: r.Any, Warning: warning, Loading: ch,
 		State: store, ExportDir: state.ExportDir(), MaxWidth: cfg.MaxWidth, Keys: cfg.Keys,
+		Terminal: keyboard.Unfiltered(),
 	}
 	if canReload(r.Paths) {
 		rl := &reloader{ctx: ctx, paths: r.Paths, s: s, lx: lx}
 		topts.Reload, topts.Changes = rl.reload, watchPaths(ctx, r.Paths)
 	}
 	app := tui.New(model.NewCorpus(nil, nil), topts)
+	// A crash Bubble Tea cannot catch (a panic outside Update and View, a
+	// fatal error, a kill) would leave the terminal raw in the alternate
+	// screen: a guard process puts it back.
+	if stopGuard, err := crashguard.Start(s.out.(*os.File)); err != nil {
+		log.Printf("no crash guard: %v", err)
+	} else {
+		defer stopGuard()
+	}
 	if _, err := tea.NewProgram(app, opts...).Run(); err != nil {
-		return fmt.Errorf("running the reader: %w", err)
+		return readerRunError(err)
 	}
 	cancel()
 	reportProblems(s, app.Corpus().Problems)
 	return nil
+}
+
+// readerRunError is the error the reader's program ended with, in plain
+// words when it was a panic (Bubble Tea caught it, restored the terminal
+// and printed the panic and its stack).
+func readerRunError(err error) error {
+	if errors.Is(err, tea.ErrProgramPanic) {
+		return errors.New("the reader crashed (the report is above); the terminal was restored. Please report this bug")
+	}
+	return fmt.Errorf("running the reader: %w", err)
+}
+
+// keyboardInput is the terminal the reader takes its keys from, read
+// through ttyin's filter (escape sequences that crash the input decoder
+// are cut): standard input when it is a terminal, else /dev/tty (standard
+// input was a document or a pipe), which the returned function closes.
+func keyboardInput(s *stdio) (*ttyin.File, func() error, error) {
+	in, ok := s.in.(*os.File)
+	if !ok || !term.IsTerminal(in.Fd()) {
+		in = os.Stdin
+	}
+	if term.IsTerminal(in.Fd()) {
+		return ttyin.NewFile(in), func() error { return nil }, nil
+	}
+	tty, err := os.Open("/dev/tty")
+	if err != nil {
+		return nil, nil, fmt.Errorf("no terminal to read keys from: %w", err)
+	}
+	return ttyin.NewFile(tty), tty.Close, nil
 }
 
 // streamLoad loads paths (or the seeds) and sends the documents to ch as

@@ -14,6 +14,7 @@ import (
 	"github.com/alecthomas/kong"
 
 	"rostrum/config"
+	"rostrum/internal/crashguard"
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; without
@@ -43,6 +44,9 @@ func (s *stdio) getenv(name string) string {
 }
 
 func main() {
+	if crashguard.IsGuard() { // the reader started this process to watch it
+		os.Exit(crashguard.Guard())
+	}
 	os.Exit(run(os.Args[1:], &stdio{in: os.Stdin, out: os.Stdout, err: os.Stderr, environ: os.Environ()}))
 }
 

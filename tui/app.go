@@ -56,6 +56,10 @@ type Options struct {
 	MaxWidth int
 	// Keys replace the default keys of the actions named (see Rebind).
 	Keys map[string][]string
+	// Terminal, when set, is the terminal the keys are read from, given
+	// to the editor and the pager as their standard input (the program's
+	// own input is a filter over it, which they must not read through).
+	Terminal *os.File
 }
 
 // pane names a pane that can have the keyboard focus.
@@ -94,6 +98,12 @@ type App struct {
 
 	filter textinput.Model
 	search textinput.Model // the search in the open document
+	edits  inputEdits      // edits of the text inputs waiting for typing to pause
+	// idle says the last message changed nothing drawn (a key dropped by
+	// a full input), so View gives frame, the last frame drawn, again.
+	idle   bool
+	frame  tea.View
+	framed bool // frame holds a frame
 	list   listPane
 	reader readerPane
 	help   help.Model // the full help screen
@@ -139,6 +149,7 @@ type App struct {
 	restore    *lastPosition // the reading position to restore, until done
 	lastMarked string        // the document last marked read on opening
 	exportDir  string
+	terminal   *os.File // the editor's and pager's standard input; nil: Bubble Tea's input
 	clock      func() time.Time
 	maxWidth   int
 }
@@ -149,8 +160,8 @@ func New(c *model.Corpus, opts Options) *App {
 		corpus: c,
 		keys:   DefaultKeyMap(),
 		theme:  opts.Theme,
-		filter: textinput.New(),
-		search: textinput.New(),
+		filter: newTextInput(),
+		search: newTextInput(),
 		reader: newReaderPane(),
 		help:   help.New(),
 		hints:  help.New(),
@@ -165,7 +176,7 @@ func New(c *model.Corpus, opts Options) *App {
 	}
 	a.filter.Prompt = "/ "
 	a.filter.Placeholder = "filter titles, places, text"
-	a.search.Prompt = "/ "
+	a.search.Prompt = searchPrompt
 	a.search.Placeholder = "search in this document"
 	a.applyTheme(opts.Theme != ThemeLight)
 	a.tags = tagFilter{topics: opts.Topics, anyOf: opts.AnyOf}
@@ -174,6 +185,7 @@ func New(c *model.Corpus, opts Options) *App {
 	a.load.ch = opts.Loading
 	a.reloadFn, a.changes = opts.Reload, opts.Changes
 	a.exportDir = opts.ExportDir
+	a.terminal = opts.Terminal
 	a.maxWidth = MaxReadingWidth
 	if opts.MaxWidth > 0 {
 		a.maxWidth = opts.MaxWidth
@@ -225,6 +237,15 @@ func (a *App) applyTheme(dark bool) {
 
 // View draws the whole screen. Nothing is drawn before the first size.
 func (a *App) View() tea.View {
+	if a.idle && a.framed {
+		return a.frame
+	}
+	a.frame, a.framed = a.draw(), true
+	return a.frame
+}
+
+// draw draws the whole screen.
+func (a *App) draw() tea.View {
 	v := tea.NewView("")
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion

@@ -41,7 +41,7 @@ type quoteBrowser struct {
 
 // newQuoteBrowser collects the quotes of docs, grouped by speaker.
 func newQuoteBrowser(docs []*model.Document, st Styles) *quoteBrowser {
-	b := &quoteBrowser{bySpeaker: true, filter: textinput.New()}
+	b := &quoteBrowser{bySpeaker: true, filter: newTextInput()}
 	b.filter.Prompt = "/ "
 	b.filter.Placeholder = "filter speakers, words, titles"
 	b.filter.SetStyles(st.Filter)

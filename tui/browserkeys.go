@@ -7,6 +7,7 @@ import (
 
 // openBrowser opens the quote browser on the listed documents.
 func (a *App) openBrowser() tea.Cmd {
+	a.dropInput(inputBrowser)
 	a.browser = newQuoteBrowser(a.list.docs, a.styles)
 	a.browser.width, a.browser.height = a.lay.width, a.lay.bodyH
 	a.browser.starred = a.starred
@@ -17,7 +18,8 @@ func (a *App) openBrowser() tea.Cmd {
 }
 
 // handleBrowserKey handles keys while the quote browser is open: while its
-// filter is being typed every key goes there; otherwise keys move, copy,
+// filter is being typed every key goes there (the quotes are narrowed once
+// typing pauses, see input.go, or at once on enter); otherwise keys move, copy,
 // sort, open a quote or close the browser.
 func (a *App) handleBrowserKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	b, k := a.browser, a.keys
@@ -26,19 +28,15 @@ func (a *App) handleBrowserKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, k.FilterAccept):
 			b.filtering = false
 			b.filter.Blur()
+			a.settleInput(inputBrowser)
 		case key.Matches(msg, k.FilterCancel):
 			b.filtering = false
 			b.filter.Blur()
 			b.filter.SetValue("")
+			a.dropInput(inputBrowser)
 			b.applyFilter()
 		default:
-			before := b.filter.Value()
-			var cmd tea.Cmd
-			b.filter, cmd = b.filter.Update(msg)
-			if b.filter.Value() != before {
-				b.applyFilter()
-			}
-			return a, cmd
+			return a, a.inputEdited(inputBrowser, editInput(&b.filter, msg))
 		}
 		return a, nil
 	}
@@ -48,6 +46,7 @@ func (a *App) handleBrowserKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Back, k.Quotes):
 		if key.Matches(msg, k.Back) && b.filter.Value() != "" {
 			b.filter.SetValue("")
+			a.dropInput(inputBrowser)
 			b.applyFilter()
 			return a, nil
 		}

@@ -80,6 +80,9 @@ func (a *App) runProgram(what, command, path, tmp string) tea.Cmd {
 		return nil
 	}
 	cmd := exec.Command(args[0], append(args[1:], fileArg(path))...)
+	if a.terminal != nil {
+		cmd.Stdin = a.terminal
+	}
 	return a.exec(cmd, func(err error) tea.Msg { return editorDoneMsg{what: what, err: err, tmp: tmp} })
 }
 

@@ -42,6 +42,10 @@ type harness struct {
 	// osc52 are the texts sent to the terminal's clipboard (OSC 52).
 	osc52 []string
 	clip  *fakeClipboard
+	// typing, when set, keeps the pause after an edit of a text input from
+	// coming (it is recorded in timers): the keys come faster than the
+	// pause, as a paste without bracketed paste sends them.
+	typing bool
 }
 
 // fakeClipboard records what is written to the native clipboard.
@@ -126,6 +130,12 @@ func (h *harness) run(cmd tea.Cmd) {
 		case tea.QuitMsg:
 			h.quit = true
 		case timerMsg:
+			if settled, ok := msg.msg.(inputSettledMsg); ok && !h.typing {
+				// Typing pauses after every key unless a test types fast.
+				_, next := h.app.Update(settled)
+				queue = append(queue, next)
+				continue
+			}
 			h.timers = append(h.timers, msg)
 		case quoteCopiedMsg:
 			h.app.Update(msg)

@@ -37,7 +37,8 @@ type topicPicker struct {
 // newTopicPicker lists the topics and facets of the text-filtered result
 // with their counts, the active ones ticked.
 func (a *App) newTopicPicker() *topicPicker {
-	p := &topicPicker{input: textinput.New(), anyOf: a.tags.anyOf}
+	a.dropInput(inputPicker)
+	p := &topicPicker{input: newTextInput(), anyOf: a.tags.anyOf}
 	p.input.Prompt = "› "
 	p.input.Placeholder = "type to narrow topics, people, organisations, places"
 	p.input.SetStyles(a.styles.Filter)
@@ -144,7 +145,8 @@ func (p *topicPicker) View(st Styles) string {
 	return strings.Join(lines, "\n")
 }
 
-// handlePickerKey gives every key to the picker while it is open.
+// handlePickerKey gives every key to the picker while it is open; typing
+// narrows the items once it pauses (see input.go).
 func (a *App) handlePickerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	p, k := a.picker, a.keys
 	switch {
@@ -171,13 +173,7 @@ func (a *App) handlePickerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case msg.String() == "pgdown":
 		p.move(p.rows())
 	default:
-		before := p.input.Value()
-		var cmd tea.Cmd
-		p.input, cmd = p.input.Update(msg)
-		if p.input.Value() != before {
-			p.narrow()
-		}
-		return a, cmd
+		return a, a.inputEdited(inputPicker, editInput(&p.input, msg))
 	}
 	return a, nil
 }

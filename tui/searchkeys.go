@@ -16,17 +16,19 @@ func (a *App) startSearch() tea.Cmd {
 	a.searching = true
 	a.search.SetValue(a.reader.query)
 	a.search.CursorEnd()
+	a.syncSearchPrompt()
 	return a.search.Focus()
 }
 
-// handleSearchKey gives every key to the search input, which searches as
-// it is typed, except enter (keep the search, move with n and N) and esc
-// (end the search).
+// handleSearchKey gives every key to the search input, which searches
+// when typing pauses (see input.go), except enter (search at once, keep
+// the search, move with n and N) and esc (end the search).
 func (a *App) handleSearchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, a.keys.FilterAccept):
 		a.searching = false
 		a.search.Blur()
+		a.settleInput(inputSearch)
 		if a.reader.query != "" && len(a.reader.matches) == 0 && !a.reader.partial && a.reader.shown != (renderKey{}) {
 			return a, a.setStatus(fmt.Sprintf("No match for “%s”", a.reader.query))
 		}
@@ -35,13 +37,7 @@ func (a *App) handleSearchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		a.endSearch()
 		return a, nil
 	}
-	before := a.search.Value()
-	var cmd tea.Cmd
-	a.search, cmd = a.search.Update(msg)
-	if a.search.Value() != before {
-		a.reader.SetQuery(a.search.Value())
-	}
-	return a, cmd
+	return a, a.inputEdited(inputSearch, editInput(&a.search, msg))
 }
 
 // endSearch closes the search input and clears the matches.
@@ -49,6 +45,8 @@ func (a *App) endSearch() {
 	a.searching = false
 	a.search.Blur()
 	a.search.SetValue("")
+	a.syncSearchPrompt()
+	a.dropInput(inputSearch)
 	a.reader.SetQuery("")
 }
 

@@ -10,6 +10,7 @@ import (
 // Update dispatches each message to its handler. Non-key messages go to
 // their owner whatever has the focus; keys are routed by handleKey.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	a.idle = false // until a handler says the message changed nothing
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return a.handleResize(msg)
@@ -41,6 +42,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil // OSC 52 was sent too; a missing native clipboard is no error
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
+	case tea.PasteMsg:
+		return a.handlePaste(msg)
+	case inputSettledMsg:
+		return a.handleInputSettled(msg)
 	case tea.MouseWheelMsg:
 		return a.handleWheel(msg)
 	case tea.MouseClickMsg:
@@ -67,7 +72,7 @@ func (a *App) sizePanes() {
 	}
 	a.list.SetSize(l.listW, listH)
 	a.filter.SetWidth(max(l.listW-4, 1))
-	a.search.SetWidth(max(l.width-statusRightWidth-6, 1))
+	a.syncSearchPrompt()
 	a.help.SetWidth(max(l.width-2, 0))
 	a.hints.SetWidth(max(l.width-statusRightWidth-3, 0))
 	a.reader.SetSize(l.readerW, l.bodyH)
@@ -93,6 +98,9 @@ func (a *App) handleBackground(msg tea.BackgroundColorMsg) (tea.Model, tea.Cmd) 
 // handleKey routes a key: hard globals, then a modal capture (the filter
 // input or the help screen), then app globals, then the focused pane.
 func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if a.restore != nil {
+		defer func() { a.idle = false }()
+	}
 	a.restore = nil // the user has taken over: no jumping to the last position
 	if key.Matches(msg, a.keys.ForceQuit) {
 		return a.quit()
@@ -184,13 +192,15 @@ func (a *App) handleProblemsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 }
 
 // handleFilterKey gives every key to the filter input, except enter (keep
-// the filter, leave the input) and esc (clear the filter).
+// the filter, leave the input) and esc (clear the filter). The list is
+// filtered once typing pauses (see input.go), or at once on enter.
 func (a *App) handleFilterKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, a.keys.FilterAccept):
 		a.filtering = false
 		a.filter.Blur()
-		return a, a.relayout()
+		cmd := a.settleInput(inputFilter)
+		return a, tea.Batch(cmd, a.relayout())
 	case key.Matches(msg, a.keys.FilterCancel):
 		return a, a.clearFilter()
 	case msg.String() == "up" || msg.String() == "down":
@@ -200,13 +210,7 @@ func (a *App) handleFilterKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return a, a.moveList(1)
 	}
-	before := a.filter.Value()
-	var cmd tea.Cmd
-	a.filter, cmd = a.filter.Update(msg)
-	if a.filter.Value() == before {
-		return a, cmd
-	}
-	return a, tea.Batch(cmd, a.applyFilter())
+	return a, a.inputEdited(inputFilter, editInput(&a.filter, msg))
 }
 
 // applyFilter narrows the list to the documents matching the filter text,
@@ -237,6 +241,7 @@ func (a *App) clearFilter() tea.Cmd {
 	a.filtering = false
 	a.filter.Blur()
 	a.filter.SetValue("")
+	a.dropInput(inputFilter)
 	cmd := a.applyFilter()
 	return tea.Batch(cmd, a.relayout())
 }
