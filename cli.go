@@ -14,10 +14,10 @@ import (
 	"github.com/alecthomas/kong"
 	"github.com/charmbracelet/x/term"
 
+	"rostrum/internal/readstate"
 	"rostrum/model"
 	"rostrum/model/topics"
 	"rostrum/seeds"
-	"rostrum/state"
 	"rostrum/tui"
 )
 
@@ -99,10 +99,10 @@ func (r *ReadCmd) Run(s *stdio) error {
 	}
 	theme := map[string]tui.Theme{"auto": tui.ThemeAuto, "dark": tui.ThemeDark, "light": tui.ThemeLight}[style]
 	// The reader reads the state file itself, after its first frame.
-	store := state.New(state.DefaultPath())
+	store := readstate.New(readstate.DefaultPath())
 	topts := tui.Options{
 		Theme: theme, Clipboard: tui.NativeClipboard{}, Topics: ids, AnyOf: r.Any, Warning: warning, Loading: ch,
-		State: store, ExportDir: state.ExportDir(), MaxWidth: cfg.MaxWidth, Keys: cfg.Keys,
+		State: store, ExportDir: readstate.ExportDir(), MaxWidth: cfg.MaxWidth, Keys: cfg.Keys,
 	}
 	if canReload(r.Paths) {
 		rl := &reloader{ctx: ctx, paths: r.Paths, s: s, lx: lx}

@@ -7,7 +7,7 @@ import (
 	"io/fs"
 	"os"
 
-	"rostrum/config"
+	"rostrum/internal/config"
 )
 
 // ConfigCmd tells where the config file is and whether it is valid, checks

@@ -14,7 +14,7 @@ import (
 
 	"github.com/alecthomas/kong"
 
-	"rostrum/config"
+	"rostrum/internal/config"
 )
 
 // Tests of the commands that set Rostrum up: config, completion and man.

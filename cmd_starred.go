@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"time"
 
+	"rostrum/internal/readstate"
 	"rostrum/model"
-	"rostrum/state"
 )
 
 // starredEntry is one starred quote in `quotes --starred --format json`.
@@ -32,7 +32,7 @@ type starredEntry struct {
 func writeStarred(s *stdio, format string) error {
 	// Read, not Open: a command that only reads never sets a damaged
 	// file aside or writes a new one.
-	st, warning := state.Read(state.DefaultPath())
+	st, warning := readstate.Read(readstate.DefaultPath())
 	if warning != "" {
 		fmt.Fprintf(s.err, "rostrum: %s\n", warning)
 	}

@@ -13,7 +13,7 @@ import (
 
 	"github.com/alecthomas/kong"
 
-	"rostrum/config"
+	"rostrum/internal/config"
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; without

@@ -14,7 +14,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"rostrum/state"
+	"rostrum/internal/readstate"
 )
 
 // result is what one run of the command line produced.
@@ -563,8 +563,8 @@ func TestQuotesStarred(t *testing.T) {
 	if r.code != 0 || r.out != "" || !strings.Contains(r.err, "no starred quotes yet") {
 		t.Fatalf("no stars yet: %d %q %q", r.code, r.out, r.err)
 	}
-	st, _ := state.Open(state.DefaultPath())
-	if _, err := st.ToggleStar(state.Star{Doc: "489a4ff9bf77", Path: "seeds/x.txt", Title: "T", Speaker: "Kassym-Jomart Tokayev",
+	st, _ := readstate.Open(readstate.DefaultPath())
+	if _, err := st.ToggleStar(readstate.Star{Doc: "489a4ff9bf77", Path: "seeds/x.txt", Title: "T", Speaker: "Kassym-Jomart Tokayev",
 		Text: "Such threats", Citation: "“Such threats” — Kassym-Jomart Tokayev, Tianjin, China, 2025-09-01 (Trend)", Start: 5, End: 20}); err != nil {
 		t.Fatal(err)
 	}
@@ -588,7 +588,7 @@ func TestQuotesStarred(t *testing.T) {
 func TestQuotesStarredLeavesDamagedStateAlone(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("XDG_STATE_HOME", dir)
-	path := state.DefaultPath()
+	path := readstate.DefaultPath()
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		t.Fatal(err)
 	}

@@ -6,9 +6,9 @@ import (
 	"slices"
 	"time"
 
+	"rostrum/internal/watch"
 	"rostrum/model"
 	"rostrum/model/topics"
-	"rostrum/watch"
 )
 
 // reloader reads the opened paths again for the reader (r, after an edit,

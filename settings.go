@@ -1,7 +1,7 @@
 package main
 
 import (
-	"rostrum/config"
+	"rostrum/internal/config"
 	"rostrum/model"
 	"rostrum/model/topics"
 	"rostrum/tui"

@@ -1,4 +1,4 @@
-// Package state persists the user's reading state: which documents have
+// Package readstate persists the user's reading state: which documents have
 // been read, which quotes are starred, and where reading left off.
 //
 // The state lives in one small JSON file, by default
@@ -10,7 +10,7 @@
 // command that only reads leaves it alone), anything else is left in
 // place, and both are reported in a warning. The file is read only when
 // it is a regular file of at most MaxSize, and without blocking.
-package state
+package readstate
 
 import (
 	"path/filepath"

@@ -1,4 +1,4 @@
-package state
+package readstate
 
 import (
 	"encoding/json"
