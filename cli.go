@@ -49,8 +49,8 @@ type ReadCmd struct {
 // Run starts the reader at once and loads the corpus behind it: the list
 // fills in as documents are read. Problems met while loading are printed
 // after the screen is restored.
-func (r *ReadCmd) Run(s *stdio) error {
-	if !isTerminal(s.out) {
+func (r *ReadCmd) Run(s *session) error {
+	if !isTerminal(s.Out) {
 		return errors.New("the reader needs a terminal; for output to a pipe use `rostrum list` or `rostrum show`")
 	}
 	cfg, err := s.settings()
@@ -75,8 +75,8 @@ func (r *ReadCmd) Run(s *stdio) error {
 		}
 		ids = append(ids, t.ID)
 	}
-	opts := []tea.ProgramOption{tea.WithOutput(s.out), tea.WithEnvironment(s.environ)}
-	if in, ok := s.in.(*os.File); ok && !term.IsTerminal(in.Fd()) {
+	opts := []tea.ProgramOption{tea.WithOutput(s.Out), tea.WithEnvironment(s.Environ)}
+	if in, ok := s.In.(*os.File); ok && !term.IsTerminal(in.Fd()) {
 		// Standard input was a document (or a pipe); read keys from the terminal.
 		tty, err := os.Open("/dev/tty")
 		if err != nil {
@@ -99,10 +99,10 @@ func (r *ReadCmd) Run(s *stdio) error {
 	}
 	theme := map[string]tui.Theme{"auto": tui.ThemeAuto, "dark": tui.ThemeDark, "light": tui.ThemeLight}[style]
 	// The reader reads the state file itself, after its first frame.
-	store := readstate.New(readstate.DefaultPath())
+	store := readstate.New(readstate.DefaultPath(s.Getenv))
 	topts := tui.Options{
 		Theme: theme, Clipboard: tui.NativeClipboard{}, Topics: ids, AnyOf: r.Any, Warning: warning, Loading: ch,
-		State: store, ExportDir: readstate.ExportDir(), MaxWidth: cfg.MaxWidth, Keys: cfg.Keys,
+		State: store, ExportDir: readstate.ExportDir(s.Getenv), MaxWidth: cfg.MaxWidth, Keys: cfg.Keys,
 	}
 	if canReload(r.Paths) {
 		rl := &reloader{ctx: ctx, paths: r.Paths, s: s, lx: lx}
@@ -119,10 +119,10 @@ func (r *ReadCmd) Run(s *stdio) error {
 
 // streamLoad loads paths (or the seeds) and sends the documents to ch as
 // they are read, closing it at the end; it stops when ctx is cancelled.
-func streamLoad(ctx context.Context, paths []string, s *stdio, lx *topics.Lexicon, ch chan<- model.Progress) {
+func streamLoad(ctx context.Context, paths []string, s *session, lx *topics.Lexicon, ch chan<- model.Progress) {
 	defer close(ch)
 	start := time.Now()
-	opts := model.LoadOptions{Stdin: s.in, Lexicon: lx, MaxFileSize: s.maxFileSize, Progress: func(p model.Progress) {
+	opts := model.LoadOptions{Stdin: s.In, Lexicon: lx, MaxFileSize: s.maxFileSize, Progress: func(p model.Progress) {
 		select {
 		case ch <- p:
 		case <-ctx.Done():
@@ -142,8 +142,8 @@ func streamLoad(ctx context.Context, paths []string, s *stdio, lx *topics.Lexico
 
 // checkPaths fails with one line when none of the paths exists, so that a
 // mistyped path is an error before the screen is taken.
-func checkPaths(paths []string, s *stdio) error {
-	if slices.Contains(paths, model.StdinPath) && isTerminal(s.in) {
+func checkPaths(paths []string, s *session) error {
+	if slices.Contains(paths, model.StdinPath) && isTerminal(s.In) {
 		return errors.New("standard input (-) is a terminal: pipe a document in, as in cat speech.txt | rostrum -")
 	}
 	var first error
@@ -169,13 +169,13 @@ func checkPaths(paths []string, s *stdio) error {
 // tags them with the built-in topics and the user's topics file. A broken
 // topics file is reported on standard error and the built-in topics used.
 // It fails with one line when nothing at all could be loaded.
-func loadCorpus(paths []string, s *stdio) (*model.Corpus, error) {
+func loadCorpus(paths []string, s *session) (*model.Corpus, error) {
 	c, _, err := loadTagged(paths, s)
 	return c, err
 }
 
 // loadTagged is loadCorpus that also returns the lexicon used.
-func loadTagged(paths []string, s *stdio) (*model.Corpus, *topics.Lexicon, error) {
+func loadTagged(paths []string, s *session) (*model.Corpus, *topics.Lexicon, error) {
 	paths, err := s.defaultPaths(paths)
 	if err != nil {
 		return nil, nil, err
@@ -185,20 +185,20 @@ func loadTagged(paths []string, s *stdio) (*model.Corpus, *topics.Lexicon, error
 		return nil, nil, err
 	}
 	if warning != "" {
-		fmt.Fprintf(s.err, "rostrum: %s\n", warning)
+		fmt.Fprintf(s.Err, "rostrum: %s\n", warning)
 	}
 	c, err := loadWith(paths, s, lx)
 	return c, lx, err
 }
 
-func loadWith(paths []string, s *stdio, lx *topics.Lexicon) (*model.Corpus, error) {
+func loadWith(paths []string, s *session, lx *topics.Lexicon) (*model.Corpus, error) {
 	var c *model.Corpus
 	var err error
 	start := time.Now()
-	opts := model.LoadOptions{Stdin: s.in, Lexicon: lx, MaxFileSize: s.maxFileSize}
+	opts := model.LoadOptions{Stdin: s.In, Lexicon: lx, MaxFileSize: s.maxFileSize}
 	if len(paths) == 0 {
 		c, err = model.LoadFS(context.Background(), seeds.FS(), "seeds", opts)
-	} else if slices.Contains(paths, model.StdinPath) && isTerminal(s.in) {
+	} else if slices.Contains(paths, model.StdinPath) && isTerminal(s.In) {
 		return nil, errors.New("standard input (-) is a terminal: pipe a document in, as in cat speech.txt | rostrum -")
 	} else {
 		c, err = model.Load(context.Background(), paths, opts)
@@ -221,14 +221,14 @@ func loadWith(paths []string, s *stdio, lx *topics.Lexicon) (*model.Corpus, erro
 
 // reportProblems prints the files that could not be loaded, a few at most,
 // on standard error.
-func reportProblems(s *stdio, problems []model.Problem) {
+func reportProblems(s *session, problems []model.Problem) {
 	const show = 5
 	for i, p := range problems {
 		if i == show {
-			fmt.Fprintf(s.err, "rostrum: … and %d more files skipped\n", len(problems)-show)
+			fmt.Fprintf(s.Err, "rostrum: … and %d more files skipped\n", len(problems)-show)
 			break
 		}
-		fmt.Fprintf(s.err, "rostrum: skipped %s\n", p)
+		fmt.Fprintf(s.Err, "rostrum: skipped %s\n", p)
 	}
 }
 

@@ -19,7 +19,7 @@ type CompletionCmd struct {
 }
 
 // Run prints the script for the shell.
-func (c *CompletionCmd) Run(s *stdio, kctx *kong.Context) error {
+func (c *CompletionCmd) Run(s *session, kctx *kong.Context) error {
 	tree := cliTree(kctx.Model)
 	var script string
 	switch c.Shell {
@@ -30,7 +30,7 @@ func (c *CompletionCmd) Run(s *stdio, kctx *kong.Context) error {
 	case "fish":
 		script = fishCompletion(tree)
 	}
-	_, err := fmt.Fprint(s.out, script)
+	_, err := fmt.Fprint(s.Out, script)
 	return err
 }
 

@@ -18,12 +18,12 @@ type ConfigCmd struct {
 }
 
 // Run prints the example, checks, or reports the path and its state.
-func (c *ConfigCmd) Run(s *stdio) error {
+func (c *ConfigCmd) Run(s *session) error {
 	if c.Example {
-		_, err := fmt.Fprint(s.out, config.Example)
+		_, err := fmt.Fprint(s.Out, config.Example)
 		return err
 	}
-	path := config.Path()
+	path := config.Path(s.Getenv)
 	_, err := config.Load(path)
 	if c.Check {
 		return err

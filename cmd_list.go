@@ -64,7 +64,7 @@ type listEntry struct {
 
 // Run prints the list; files that could not be read are reported on
 // standard error after it.
-func (l *ListCmd) Run(s *stdio) error {
+func (l *ListCmd) Run(s *session) error {
 	c, lx, err := loadTagged(l.Paths, s)
 	if err != nil {
 		return err
@@ -88,7 +88,7 @@ func (l *ListCmd) Run(s *stdio) error {
 	return nil
 }
 
-func writeListJSON(s *stdio, docs []*model.Document) error {
+func writeListJSON(s *session, docs []*model.Document) error {
 	entries := make([]listEntry, 0, len(docs))
 	for _, d := range docs {
 		entries = append(entries, listEntry{
@@ -196,7 +196,7 @@ func entitiesOf(d *model.Document) entitiesJSON {
 // writeProblems lists the files that could not be read and the notes on
 // documents that were: "path: reason" lines (a note ends "(read)"), or a
 // JSON array of {path, reason, read}.
-func writeProblems(s *stdio, problems []model.Problem, format string) error {
+func writeProblems(s *session, problems []model.Problem, format string) error {
 	if format == "json" {
 		type entry struct {
 			pathJSON

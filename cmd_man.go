@@ -21,12 +21,12 @@ type ManCmd struct{}
 var readme string
 
 // Run writes the page in roff (man macros) to standard output.
-func (m *ManCmd) Run(s *stdio, kctx *kong.Context) error {
+func (m *ManCmd) Run(s *session, kctx *kong.Context) error {
 	page, err := manPage(cliTree(kctx.Model), versionString(), readme)
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprint(s.out, page)
+	_, err = fmt.Fprint(s.Out, page)
 	return err
 }
 

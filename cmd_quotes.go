@@ -46,7 +46,7 @@ type docQuote struct {
 }
 
 // Run prints the matching quotes.
-func (c *QuotesCmd) Run(s *stdio) error {
+func (c *QuotesCmd) Run(s *session) error {
 	if c.Starred {
 		return writeStarred(s, c.Format)
 	}
@@ -95,7 +95,7 @@ func entryOf(dq docQuote) quoteEntry {
 	}
 }
 
-func writeQuotesJSON(s *stdio, found []docQuote) error {
+func writeQuotesJSON(s *session, found []docQuote) error {
 	out := make([]quoteEntry, 0, len(found))
 	for _, dq := range found {
 		out = append(out, entryOf(dq))

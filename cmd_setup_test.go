@@ -46,18 +46,18 @@ func commandNames(t *testing.T) []string {
 
 func TestConfigCommand(t *testing.T) {
 	dir := t.TempDir()
-	t.Setenv("XDG_CONFIG_HOME", dir)
+	env := []string{"XDG_CONFIG_HOME=" + dir}
 	path := filepath.Join(dir, "rostrum", "config.yaml")
 
-	r := runCLI(t, nil, "", "config")
+	r := runCLI(t, env, "", "config")
 	if r.code != 0 || r.out != path+"\nnot found: the defaults apply (rostrum config --example prints a commented example)\n" {
 		t.Errorf("missing file: exit %d, out %q, err %q", r.code, r.out, r.err)
 	}
-	if r := runCLI(t, nil, "", "config", "--check"); r.code != 0 || r.out != "" || r.err != "" {
+	if r := runCLI(t, env, "", "config", "--check"); r.code != 0 || r.out != "" || r.err != "" {
 		t.Errorf("--check, missing file: exit %d, out %q, err %q", r.code, r.out, r.err)
 	}
 
-	r = runCLI(t, nil, "", "config", "--example")
+	r = runCLI(t, env, "", "config", "--example")
 	if r.code != 0 || r.out != config.Example {
 		t.Errorf("--example: exit %d, err %q, out\n%s", r.code, r.err, r.out)
 	}
@@ -67,10 +67,10 @@ func TestConfigCommand(t *testing.T) {
 	if err := os.WriteFile(path, []byte(r.out), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if r := runCLI(t, nil, "", "config"); r.code != 0 || r.out != path+"\nvalid\n" {
+	if r := runCLI(t, env, "", "config"); r.code != 0 || r.out != path+"\nvalid\n" {
 		t.Errorf("example file: exit %d, out %q, err %q", r.code, r.out, r.err)
 	}
-	if r := runCLI(t, nil, "", "config", "--check"); r.code != 0 || r.out != "" || r.err != "" {
+	if r := runCLI(t, env, "", "config", "--check"); r.code != 0 || r.out != "" || r.err != "" {
 		t.Errorf("--check, example file: exit %d, out %q, err %q", r.code, r.out, r.err)
 	}
 
@@ -78,13 +78,13 @@ func TestConfigCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	msg := path + `:4: unknown key "colour" (known: theme, max_width, paths, topics, keys)`
-	if r := runCLI(t, nil, "", "config"); r.code != 0 || r.out != path+"\ninvalid: "+msg+"\n" {
+	if r := runCLI(t, env, "", "config"); r.code != 0 || r.out != path+"\ninvalid: "+msg+"\n" {
 		t.Errorf("bad file: exit %d, out %q, err %q", r.code, r.out, r.err)
 	}
-	if r := runCLI(t, nil, "", "config", "--check"); r.code != 1 || r.out != "" || r.err != "rostrum: "+msg+"\n" {
+	if r := runCLI(t, env, "", "config", "--check"); r.code != 1 || r.out != "" || r.err != "rostrum: "+msg+"\n" {
 		t.Errorf("--check, bad file: exit %d, out %q, err %q", r.code, r.out, r.err)
 	}
-	if r := runCLI(t, nil, "", "config", "--check", "--example"); r.code != 1 || !strings.Contains(r.err, "can't be used together") {
+	if r := runCLI(t, env, "", "config", "--check", "--example"); r.code != 1 || !strings.Contains(r.err, "can't be used together") {
 		t.Errorf("--check --example: exit %d, err %q", r.code, r.err)
 	}
 }

@@ -35,7 +35,7 @@ type ShowCmd struct {
 // Run finds the document and writes its rendering. Output is plain when
 // standard output is not a terminal, and NO_COLOR and CLICOLOR_FORCE are
 // honoured.
-func (c *ShowCmd) Run(s *stdio) error {
+func (c *ShowCmd) Run(s *session) error {
 	if c.Width != 0 && (c.Width < minShowWidth || c.Width > maxShowWidth) {
 		return fmt.Errorf("--width must be %d to %d columns, not %d", minShowWidth, maxShowWidth, c.Width)
 	}
@@ -58,20 +58,20 @@ func (c *ShowCmd) Run(s *stdio) error {
 	if style == "notty" {
 		out = plainHeader(d, c.width(s)) + out
 	}
-	w := &colorprofile.Writer{Forward: s.out, Profile: profile}
+	w := &colorprofile.Writer{Forward: s.Out, Profile: profile}
 	_, err = fmt.Fprintln(w, out)
 	return err
 }
 
 // find resolves the target: an existing file is read directly, anything
 // else is looked up as an ID in the given paths or the seeds.
-func (c *ShowCmd) find(s *stdio) (*model.Document, error) {
+func (c *ShowCmd) find(s *session) (*model.Document, error) {
 	info, statErr := os.Stat(c.Target)
 	if statErr == nil && info.IsDir() {
 		return nil, fmt.Errorf("%s is a folder: show takes one file or a document ID (see rostrum list %s)", c.Target, c.Target)
 	}
 	if (statErr == nil || c.Target == model.StdinPath) && len(c.Paths) == 0 {
-		corpus, err := model.Load(context.Background(), []string{c.Target}, model.LoadOptions{Stdin: s.in})
+		corpus, err := model.Load(context.Background(), []string{c.Target}, model.LoadOptions{Stdin: s.In})
 		if err != nil {
 			return nil, err
 		}
@@ -91,11 +91,11 @@ func (c *ShowCmd) find(s *stdio) (*model.Document, error) {
 
 // width is the wrap width: the flag, else the terminal's capped at 100,
 // else 80.
-func (c *ShowCmd) width(s *stdio) int {
+func (c *ShowCmd) width(s *session) int {
 	if c.Width > 0 {
 		return c.Width
 	}
-	if f, ok := s.out.(*os.File); ok && term.IsTerminal(f.Fd()) {
+	if f, ok := s.Out.(*os.File); ok && term.IsTerminal(f.Fd()) {
 		if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
 			return min(w, s.maxWidth())
 		}
@@ -105,15 +105,15 @@ func (c *ShowCmd) width(s *stdio) int {
 
 // style picks the Glamour style: plain when colours are off, else the
 // flag, else the terminal's background (dark when it cannot be asked).
-func (c *ShowCmd) style(s *stdio, p colorprofile.Profile) string {
+func (c *ShowCmd) style(s *session, p colorprofile.Profile) string {
 	if c.Style != "auto" {
 		return c.Style
 	}
 	if p <= colorprofile.NoTTY {
 		return "notty"
 	}
-	in, inOK := s.in.(*os.File)
-	out, outOK := s.out.(*os.File)
+	in, inOK := s.In.(*os.File)
+	out, outOK := s.Out.(*os.File)
 	if inOK && outOK && term.IsTerminal(in.Fd()) && term.IsTerminal(out.Fd()) && !lipgloss.HasDarkBackground(in, out) {
 		return "light"
 	}
@@ -123,9 +123,9 @@ func (c *ShowCmd) style(s *stdio, p colorprofile.Profile) string {
 // outputProfile is the colour profile for standard output: none when it is
 // not a terminal (unless CLICOLOR_FORCE is set), no colours when NO_COLOR
 // is set to anything.
-func outputProfile(s *stdio) colorprofile.Profile {
-	p := colorprofile.Detect(s.out, s.environ)
-	if s.getenv("NO_COLOR") != "" && p > colorprofile.ASCII {
+func outputProfile(s *session) colorprofile.Profile {
+	p := colorprofile.Detect(s.Out, s.Environ)
+	if s.Getenv("NO_COLOR") != "" && p > colorprofile.ASCII {
 		p = colorprofile.ASCII
 	}
 	return p

@@ -29,12 +29,12 @@ type starredEntry struct {
 
 // writeStarred prints the quotes starred in the reader, from the state
 // file alone (each star keeps its text and citation), oldest first.
-func writeStarred(s *stdio, format string) error {
+func writeStarred(s *session, format string) error {
 	// Read, not Open: a command that only reads never sets a damaged
 	// file aside or writes a new one.
-	st, warning := readstate.Read(readstate.DefaultPath())
+	st, warning := readstate.Read(readstate.DefaultPath(s.Getenv))
 	if warning != "" {
-		fmt.Fprintf(s.err, "rostrum: %s\n", warning)
+		fmt.Fprintf(s.Err, "rostrum: %s\n", warning)
 	}
 	stars := st.Stars
 	if format == "json" {
@@ -63,7 +63,7 @@ func writeStarred(s *stdio, format string) error {
 		return nil
 	})
 	if err == nil && len(stars) == 0 && format != "csv" {
-		fmt.Fprintln(s.err, "rostrum: no starred quotes yet (s on a quote in the reader stars it)")
+		fmt.Fprintln(s.Err, "rostrum: no starred quotes yet (s on a quote in the reader stars it)")
 	}
 	return err
 }

@@ -29,7 +29,7 @@ type topicEntry struct {
 }
 
 // Run prints the counts or the explanation.
-func (c *TopicsCmd) Run(s *stdio) error {
+func (c *TopicsCmd) Run(s *session) error {
 	corpus, lx, err := loadTagged(c.Paths, s)
 	if err != nil {
 		return err
@@ -92,7 +92,7 @@ func writeTopicsText(w io.Writer, entries []topicEntry) error {
 
 // explain prints a document's tags with their scores and the words that
 // matched, and its facets.
-func explain(s *stdio, d *model.Document, format string) error {
+func explain(s *session, d *model.Document, format string) error {
 	if format == "json" {
 		return writeJSON(s, struct {
 			ID       string       `json:"id"`

@@ -12,38 +12,14 @@ import (
 	"runtime/debug"
 
 	"github.com/alecthomas/kong"
-
-	"rostrum/internal/config"
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; without
 // it the module version or VCS revision from the build info is used.
 var version = ""
 
-// stdio is everything a command may touch of the outside world, so tests
-// can run commands without a terminal.
-type stdio struct {
-	in       io.Reader
-	out, err io.Writer
-	environ  []string
-	// maxFileSize is the global --max-size, for the commands that load.
-	maxFileSize int64
-	cfg         *config.Config // read by settings, once
-}
-
-// getenv looks a variable up in the command's environment.
-func (s *stdio) getenv(name string) string {
-	for i := len(s.environ) - 1; i >= 0; i-- {
-		kv := s.environ[i]
-		if len(kv) > len(name) && kv[len(name)] == '=' && kv[:len(name)] == name {
-			return kv[len(name)+1:]
-		}
-	}
-	return ""
-}
-
 func main() {
-	os.Exit(run(os.Args[1:], &stdio{in: os.Stdin, out: os.Stdout, err: os.Stderr, environ: os.Environ()}))
+	os.Exit(run(os.Args[1:], OSEnv()))
 }
 
 // exitRequest carries kong's exit code out of its Exit hook (after --help
@@ -53,7 +29,8 @@ type exitRequest int
 // run parses args, runs the chosen command and returns the exit status:
 // 0 on success, 1 on a bad argument or when nothing could be loaded. Every
 // failure is reported on one line of standard error.
-func run(args []string, s *stdio) (code int) {
+func run(args []string, env Env) (code int) {
+	s := &session{Env: env}
 	defer func() {
 		if r := recover(); r != nil {
 			req, ok := r.(exitRequest)
@@ -63,34 +40,34 @@ func run(args []string, s *stdio) (code int) {
 			code = int(req)
 		}
 	}()
-	s.err = safeWriter{s.err}
+	s.Err = safeWriter{s.Err}
 	var cli CLI
 	parser, err := kong.New(&cli,
 		kong.Name("rostrum"),
 		kong.Description("A terminal reader for speeches and news wires: quotes, speakers and topics at a glance."),
-		kong.Writers(s.out, s.err),
+		kong.Writers(s.Out, s.Err),
 		kong.Exit(func(c int) { panic(exitRequest(c)) }),
 		kong.Vars{"version": "rostrum " + versionString()},
 		kong.ConfigureHelp(kong.HelpOptions{Compact: true}),
 	)
 	if err != nil {
-		fmt.Fprintf(s.err, "rostrum: %v\n", err)
+		fmt.Fprintf(s.Err, "rostrum: %v\n", err)
 		return 1
 	}
 	kctx, err := parser.Parse(args)
 	if err != nil {
-		fmt.Fprintf(s.err, "rostrum: %v (see rostrum --help)\n", err)
+		fmt.Fprintf(s.Err, "rostrum: %v (see rostrum --help)\n", err)
 		return 1
 	}
 	s.maxFileSize = int64(cli.MaxSize)
 	closeLog, err := startLog(cli.Log)
 	if err != nil {
-		fmt.Fprintf(s.err, "rostrum: %v\n", err)
+		fmt.Fprintf(s.Err, "rostrum: %v\n", err)
 		return 1
 	}
 	defer closeLog()
 	if err := kctx.Run(s); err != nil {
-		fmt.Fprintf(s.err, "rostrum: %v\n", err)
+		fmt.Fprintf(s.Err, "rostrum: %v\n", err)
 		return 1
 	}
 	return 0

@@ -28,7 +28,7 @@ type result struct {
 func runCLI(t *testing.T, env []string, stdin string, args ...string) result {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := run(args, &stdio{in: strings.NewReader(stdin), out: &out, err: &errb, environ: env})
+	code := run(args, Env{In: strings.NewReader(stdin), Out: &out, Err: &errb, Environ: env})
 	return result{code: code, out: out.String(), err: errb.String()}
 }
 
@@ -318,8 +318,8 @@ func TestHostileFileNamesNeverReachTheTerminal(t *testing.T) {
 }
 
 func TestTopicsCommandAndFilters(t *testing.T) {
-	t.Setenv("XDG_CONFIG_HOME", t.TempDir()) // no user topics
-	r := runCLI(t, nil, "", "list", "--topic", "security", "-f", "json")
+	env := []string{"XDG_CONFIG_HOME=" + t.TempDir()} // no user topics
+	r := runCLI(t, env, "", "list", "--topic", "security", "-f", "json")
 	var docs []map[string]any
 	if err := json.Unmarshal([]byte(r.out), &docs); err != nil || len(docs) != 1 {
 		t.Fatalf("--topic security should list the seed: %v\n%s", err, r.out)
@@ -345,20 +345,20 @@ func TestTopicsCommandAndFilters(t *testing.T) {
 		}
 	}
 	first := tags[0].(map[string]any)["id"].(string)
-	if r := runCLI(t, nil, "", "list", "--topic", first, "-f", "json"); !strings.Contains(r.out, `"id": "489a4ff9bf77"`) {
+	if r := runCLI(t, env, "", "list", "--topic", first, "-f", "json"); !strings.Contains(r.out, `"id": "489a4ff9bf77"`) {
 		t.Errorf("--topic %s (the first tag) should return the seed", first)
 	}
-	if r := runCLI(t, nil, "", "list", "--topic", "Sport"); r.code != 0 || strings.Contains(r.out, "489a") {
+	if r := runCLI(t, env, "", "list", "--topic", "Sport"); r.code != 0 || strings.Contains(r.out, "489a") {
 		t.Errorf("--topic Sport (a label) should list nothing, exit 0: %d\n%s", r.code, r.out)
 	}
-	if r := runCLI(t, nil, "", "list", "--topic", "astrology"); r.code != 1 || !strings.Contains(r.err, "unknown topic") {
+	if r := runCLI(t, env, "", "list", "--topic", "astrology"); r.code != 1 || !strings.Contains(r.err, "unknown topic") {
 		t.Errorf("an unknown topic should fail with one line: %d %q", r.code, r.err)
 	}
-	r = runCLI(t, nil, "", "topics")
+	r = runCLI(t, env, "", "topics")
 	if !strings.Contains(r.out, "security") || !strings.Contains(r.out, "medtop:") {
 		t.Errorf("topics should list tags with IPTC codes:\n%s", r.out)
 	}
-	r = runCLI(t, nil, "", "topics", "--explain", "489a")
+	r = runCLI(t, env, "", "topics", "--explain", "489a")
 	if !strings.Contains(r.out, "matched: ") || !strings.Contains(r.out, "three evils") || !strings.Contains(r.out, "Organisations: SCO") {
 		t.Errorf("--explain should say why:\n%s", r.out)
 	}
@@ -366,7 +366,7 @@ func TestTopicsCommandAndFilters(t *testing.T) {
 
 func TestUserTopicsFile(t *testing.T) {
 	home := t.TempDir()
-	t.Setenv("XDG_CONFIG_HOME", home)
+	env := []string{"XDG_CONFIG_HOME=" + home}
 	dir := filepath.Join(home, "rostrum")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
@@ -377,12 +377,12 @@ func TestUserTopicsFile(t *testing.T) {
 		}
 	}
 	write("topics:\n  - name: Central Asia\n    strong: [central asia, almaty, shanghai cooperation]\n")
-	r := runCLI(t, nil, "", "list", "--topic", "central-asia", "-f", "json")
+	r := runCLI(t, env, "", "list", "--topic", "central-asia", "-f", "json")
 	if r.code != 0 || !strings.Contains(r.out, `"central-asia"`) {
 		t.Fatalf("a user topic should tag the seed: exit %d\n%s\n%s", r.code, r.out, r.err)
 	}
 	write("topics:\n  - name: Broken\n    terms: [the]\n  - oops")
-	r = runCLI(t, nil, "", "list", "--topic", "security")
+	r = runCLI(t, env, "", "list", "--topic", "security")
 	if r.code != 0 || !strings.Contains(r.err, "topics.yaml") || !strings.Contains(r.out, "489a") {
 		t.Fatalf("a broken topics file should be reported and the built-in topics still work: %d\n%s\n%s", r.code, r.out, r.err)
 	}
@@ -461,7 +461,7 @@ const hostileText = "Budget talks \x1b]0;PWNTITLE\x07resume\n\n" +
 // output format over a document full of escape sequences: nothing but the
 // text may come out, on standard output or standard error.
 func TestHostileDocumentNeverReachesOutput(t *testing.T) {
-	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	env := []string{"XDG_CONFIG_HOME=" + t.TempDir()}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "hostile.txt")
 	if err := os.WriteFile(path, []byte(hostileText), 0o644); err != nil {
@@ -476,14 +476,14 @@ func TestHostileDocumentNeverReachesOutput(t *testing.T) {
 		{"list", "--x\x1b[2J\x1b]0;PWNFLAG\x07"}, // kong echoes an unknown flag
 	}
 	for _, args := range runs {
-		r := runCLI(t, nil, "", args...)
+		r := runCLI(t, env, "", args...)
 		for _, s := range []string{r.out, r.err} {
 			if bad := firstUnsafe(s, args[0] == "show" && slices.Contains(args, "dark")); bad != "" {
 				t.Errorf("%q: %s in the output:\n%q", args, bad, s)
 			}
 		}
 	}
-	if r := runCLI(t, nil, "", "quotes", "-f", "csv", path); !strings.Contains(r.out, "We will defend the budget at every step,") {
+	if r := runCLI(t, env, "", "quotes", "-f", "csv", path); !strings.Contains(r.out, "We will defend the budget at every step,") {
 		t.Errorf("the quote should survive with its text whole:\n%s", r.out)
 	}
 	// Raw 8-bit C1 bytes make a file invalid UTF-8, so they are read as
@@ -493,7 +493,7 @@ func TestHostileDocumentNeverReachesOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, args := range [][]string{{"show", raw}, {"list", "-f", "json", raw}, {"quotes", "-f", "csv", raw}} {
-		r := runCLI(t, nil, "", args...)
+		r := runCLI(t, env, "", args...)
 		if bad := firstUnsafe(r.out+r.err, false); bad != "" {
 			t.Errorf("%q: %s in the output:\n%q", args, bad, r.out+r.err)
 		}
@@ -558,26 +558,26 @@ func TestMaxSizeIsConfigurable(t *testing.T) {
 
 func TestQuotesStarred(t *testing.T) {
 	dir := t.TempDir()
-	t.Setenv("XDG_STATE_HOME", dir)
-	r := runCLI(t, nil, "", "quotes", "--starred")
+	env := []string{"XDG_STATE_HOME=" + dir}
+	r := runCLI(t, env, "", "quotes", "--starred")
 	if r.code != 0 || r.out != "" || !strings.Contains(r.err, "no starred quotes yet") {
 		t.Fatalf("no stars yet: %d %q %q", r.code, r.out, r.err)
 	}
-	st, _ := readstate.Open(readstate.DefaultPath())
+	st, _ := readstate.Open(readstate.DefaultPath(Env{Environ: env}.Getenv))
 	if _, err := st.ToggleStar(readstate.Star{Doc: "489a4ff9bf77", Path: "seeds/x.txt", Title: "T", Speaker: "Kassym-Jomart Tokayev",
 		Text: "Such threats", Citation: "“Such threats” — Kassym-Jomart Tokayev, Tianjin, China, 2025-09-01 (Trend)", Start: 5, End: 20}); err != nil {
 		t.Fatal(err)
 	}
-	r = runCLI(t, nil, "", "quotes", "--starred", "-f", "md")
+	r = runCLI(t, env, "", "quotes", "--starred", "-f", "md")
 	if r.out != "> “Such threats” — Kassym-Jomart Tokayev, Tianjin, China, 2025-09-01 (Trend)\n\n" {
 		t.Errorf("md export of the starred quote: %q", r.out)
 	}
-	r = runCLI(t, nil, "", "quotes", "--starred", "-f", "json")
+	r = runCLI(t, env, "", "quotes", "--starred", "-f", "json")
 	var got []map[string]any
 	if err := json.Unmarshal([]byte(r.out), &got); err != nil || len(got) != 1 || got[0]["speaker"] != "Kassym-Jomart Tokayev" {
 		t.Errorf("json export: %v %s", err, r.out)
 	}
-	r = runCLI(t, nil, "", "quotes", "--starred", "-f", "csv")
+	r = runCLI(t, env, "", "quotes", "--starred", "-f", "csv")
 	if !strings.HasPrefix(r.out, "doc,path,date,speaker,start,end,text,citation\n489a4ff9bf77,seeds/x.txt,,Kassym-Jomart Tokayev,5,20,Such threats,") {
 		t.Errorf("csv export: %q", r.out)
 	}
@@ -587,8 +587,8 @@ func TestQuotesStarred(t *testing.T) {
 // exactly where and as it is, and nothing is written.
 func TestQuotesStarredLeavesDamagedStateAlone(t *testing.T) {
 	dir := t.TempDir()
-	t.Setenv("XDG_STATE_HOME", dir)
-	path := readstate.DefaultPath()
+	env := []string{"XDG_STATE_HOME=" + dir}
+	path := readstate.DefaultPath(Env{Environ: env}.Getenv)
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		t.Fatal(err)
 	}
@@ -596,7 +596,7 @@ func TestQuotesStarredLeavesDamagedStateAlone(t *testing.T) {
 	if err := os.WriteFile(path, []byte(damaged), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	r := runCLI(t, nil, "", "quotes", "--starred")
+	r := runCLI(t, env, "", "quotes", "--starred")
 	if r.code != 0 || !strings.Contains(r.err, "state file "+path+" is damaged") || !strings.Contains(r.err, "left it in place") {
 		t.Errorf("exit %d, stderr %q; want the damage reported and the file left in place", r.code, r.err)
 	}
@@ -610,7 +610,7 @@ func TestQuotesStarredLeavesDamagedStateAlone(t *testing.T) {
 
 func TestConfigFileApplies(t *testing.T) {
 	home := t.TempDir()
-	t.Setenv("XDG_CONFIG_HOME", home)
+	env := []string{"XDG_CONFIG_HOME=" + home}
 	docs := filepath.Join(home, "docs")
 	if err := os.MkdirAll(filepath.Join(home, "rostrum"), 0o755); err != nil {
 		t.Fatal(err)
@@ -627,15 +627,44 @@ func TestConfigFileApplies(t *testing.T) {
 		}
 	}
 	write("paths: [../docs]\nmax_width: 40\n")
-	if r := runCLI(t, nil, "", "list"); r.code != 0 || !strings.Contains(r.out, "Grain report") || strings.Contains(r.out, "Tokayev") {
+	if r := runCLI(t, env, "", "list"); r.code != 0 || !strings.Contains(r.out, "Grain report") || strings.Contains(r.out, "Tokayev") {
 		t.Fatalf("the config's paths replace the seeds when none are given: %d\n%s%s", r.code, r.out, r.err)
 	}
-	if r := runCLI(t, nil, "", "list", "-"); r.code != 0 && strings.Contains(r.out, "Grain report") {
+	if r := runCLI(t, env, "", "list", "-"); r.code != 0 && strings.Contains(r.out, "Grain report") {
 		t.Fatal("paths on the command line win over the config's")
 	}
 	write("theme: dark\ncolour: red\n")
-	r := runCLI(t, nil, "", "list")
+	r := runCLI(t, env, "", "list")
 	if r.code != 1 || !strings.Contains(r.err, `config.yaml:2: unknown key "colour"`) || strings.Count(strings.TrimSpace(r.err), "\n") != 0 {
 		t.Fatalf("a broken config is one line naming the line: %d %q", r.code, r.err)
+	}
+}
+
+// The command line reads its folders from the Env it is given, never from
+// the process's environment.
+func TestEnvDecidesTheFolders(t *testing.T) {
+	process, own := t.TempDir(), t.TempDir()
+	for _, v := range []string{"XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME"} {
+		t.Setenv(v, process)
+	}
+	if err := os.MkdirAll(filepath.Join(process, "rostrum"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(process, "rostrum", "config.yaml"), []byte("colour: red\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"XDG_CONFIG_HOME=" + own, "XDG_STATE_HOME=" + own}
+	r := runCLI(t, env, "", "config")
+	if want := filepath.Join(own, "rostrum", "config.yaml") + "\nnot found:"; r.code != 0 || !strings.HasPrefix(r.out, want) {
+		t.Errorf("config: exit %d, out %q; want the Env's folder %s", r.code, r.out, own)
+	}
+	if r := runCLI(t, env, "", "list"); r.code != 0 {
+		t.Errorf("list should not read the process's broken config: exit %d, %s", r.code, r.err)
+	}
+	if r := runCLI(t, env, "", "quotes", "--starred"); !strings.Contains(r.err, "no starred quotes yet") {
+		t.Errorf("quotes --starred: %q", r.err)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(process, "rostrum")); len(entries) != 1 {
+		t.Errorf("%d files in the process's folder, want only its config", len(entries))
 	}
 }

@@ -16,7 +16,7 @@ import (
 type reloader struct {
 	ctx    context.Context
 	paths  []string
-	s      *stdio
+	s      *session
 	lx     *topics.Lexicon
 	cancel context.CancelFunc
 }

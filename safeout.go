@@ -78,8 +78,8 @@ func (c *cleanWriter) emit(b []byte) error {
 }
 
 // writeText runs write with standard output behind a cleanWriter.
-func writeText(s *stdio, write func(w io.Writer) error) error {
-	cw := &cleanWriter{w: s.out}
+func writeText(s *session, write func(w io.Writer) error) error {
+	cw := &cleanWriter{w: s.Out}
 	err := write(cw)
 	if ferr := cw.Flush(); err == nil {
 		err = ferr
@@ -148,7 +148,7 @@ func pathOf(path, display string) pathJSON {
 // writeJSON writes v as indented JSON, leaving <, > and & as they are,
 // with its strings sanitised (but for the exact paths) and anything a
 // terminal could act on escaped.
-func writeJSON(s *stdio, v any) error {
+func writeJSON(s *session, v any) error {
 	rv := reflect.New(reflect.TypeOf(v)).Elem()
 	rv.Set(reflect.ValueOf(v))
 	sanitizeStrings(rv)
@@ -159,7 +159,7 @@ func writeJSON(s *stdio, v any) error {
 	if err := enc.Encode(rv.Interface()); err != nil {
 		return err
 	}
-	_, err := s.out.Write(escapeJSON(buf.Bytes()))
+	_, err := s.Out.Write(escapeJSON(buf.Bytes()))
 	return err
 }
 

@@ -22,11 +22,11 @@ import (
 const hostileField = "A\x1b]0;PWNTITLE\x07 \x1b]52;c;UFdOQ0xJUA==\x07B\x1b[2J\x1b]8;;http://x/PWNLINK\x1b\\C" +
 	"\u009b2J\u009d0;PWNC1\u009c \x7f\u202eD\u202c\u200bE &#x1b;]0;PWNREF&#x7; &#27;[31m"
 
-// writeState writes a state file by hand, as anyone could.
-func writeState(t *testing.T, stars []map[string]any) {
+// writeState writes a state file by hand, as anyone could, and returns the
+// environment that points the command line at it.
+func writeState(t *testing.T, stars []map[string]any) []string {
 	t.Helper()
 	dir := t.TempDir()
-	t.Setenv("XDG_STATE_HOME", dir)
 	data, err := json.Marshal(map[string]any{"version": 1, "read": map[string]any{}, "stars": stars})
 	if err != nil {
 		t.Fatal(err)
@@ -37,20 +37,21 @@ func writeState(t *testing.T, stars []map[string]any) {
 	if err := os.WriteFile(filepath.Join(dir, "rostrum", "state.json"), data, 0o600); err != nil {
 		t.Fatal(err)
 	}
+	return []string{"XDG_STATE_HOME=" + dir}
 }
 
 // TestStarredQuotesAreSanitisedInEveryFormat: strings from the state file
 // reach no format raw; JSON escapes what it must keep (the path).
 func TestStarredQuotesAreSanitisedInEveryFormat(t *testing.T) {
 	hostilePath := "/tmp/a\x1b[1m\u009d\u202eb.txt"
-	writeState(t, []map[string]any{{
+	env := writeState(t, []map[string]any{{
 		"doc": "=1+2" + hostileField, "path": hostilePath, "title": hostileField, "date": "2025-01-01",
 		"speaker": "@SUM(A1)" + hostileField, "text": "+cmd|' /C calc'!A0" + hostileField,
 		"citation": "“" + hostileField + "” — " + hostileField, "start": 1, "end": 9,
 		"starred": "2025-01-02T00:00:00Z",
 	}})
 	for _, f := range []string{"text", "md", "csv", "json"} {
-		r := runCLI(t, nil, "", "quotes", "--starred", "-f", f)
+		r := runCLI(t, env, "", "quotes", "--starred", "-f", f)
 		if r.code != 0 {
 			t.Fatalf("%s: exit %d: %s", f, r.code, r.err)
 		}
@@ -68,7 +69,7 @@ func TestStarredQuotesAreSanitisedInEveryFormat(t *testing.T) {
 			}
 		}
 	}
-	r := runCLI(t, nil, "", "quotes", "--starred", "-f", "json")
+	r := runCLI(t, env, "", "quotes", "--starred", "-f", "json")
 	var got []map[string]any
 	if err := json.Unmarshal([]byte(r.out), &got); err != nil || len(got) != 1 {
 		t.Fatalf("json: %v\n%s", err, r.out)
@@ -85,7 +86,7 @@ func TestStarredQuotesAreSanitisedInEveryFormat(t *testing.T) {
 			t.Errorf("json %s: %s in %q", k, bad, v)
 		}
 	}
-	r = runCLI(t, nil, "", "quotes", "--starred", "-f", "csv")
+	r = runCLI(t, env, "", "quotes", "--starred", "-f", "csv")
 	rows, err := csv.NewReader(strings.NewReader(r.out)).ReadAll()
 	if err != nil || len(rows) != 2 {
 		t.Fatalf("csv: %v\n%s", err, r.out)
@@ -134,7 +135,7 @@ func TestQuotesCSVDefusesFormulas(t *testing.T) {
 // escapes, come out clean in every topics and list format.
 func TestHostileTopicNames(t *testing.T) {
 	home := t.TempDir()
-	t.Setenv("XDG_CONFIG_HOME", home)
+	env := []string{"XDG_CONFIG_HOME=" + home}
 	dir := filepath.Join(home, "rostrum")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
@@ -151,7 +152,7 @@ func TestHostileTopicNames(t *testing.T) {
 	}
 	sawLabel := false
 	for _, args := range runs {
-		r := runCLI(t, nil, "", args...)
+		r := runCLI(t, env, "", args...)
 		if r.code != 0 {
 			t.Fatalf("%v: exit %d: %s", args, r.code, r.err)
 		}
@@ -235,7 +236,7 @@ func TestJSONEscapesWhatTheSanitiserRemoves(t *testing.T) {
 		Clean string
 	}
 	raw := "x\x7f\u009d\u202e\u200b\U000E0041é“”\x1b"
-	if err := writeJSON(&stdio{out: &out}, []entry{{raw, raw}}); err != nil {
+	if err := writeJSON(&session{Env: Env{Out: &out}}, []entry{{raw, raw}}); err != nil {
 		t.Fatal(err)
 	}
 	want := `[
@@ -276,14 +277,14 @@ func TestCleanWriterSeesSequencesSplitAcrossWrites(t *testing.T) {
 // from the config file; neither may carry a sequence.
 func TestConfigOutputIsClean(t *testing.T) {
 	home := filepath.Join(t.TempDir(), "cfg\x1b]0;PWNDIR\x07")
-	t.Setenv("XDG_CONFIG_HOME", home)
+	env := []string{"XDG_CONFIG_HOME=" + home}
 	if err := os.MkdirAll(filepath.Join(home, "rostrum"), 0o755); err != nil {
 		t.Skipf("this file system refuses the name: %v", err)
 	}
 	if err := os.WriteFile(filepath.Join(home, "rostrum", "config.yaml"), []byte("keys:\n  \"\\e]0;PWNKEY\\a\": [x]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r := runCLI(t, nil, "", "config")
+	r := runCLI(t, env, "", "config")
 	// The parser quotes the key (%q), so its marker is shown as text.
 	if bad := firstUnsafe(strings.ReplaceAll(r.out+r.err, "PWNKEY", ""), false); bad != "" || !strings.Contains(r.out, "invalid") {
 		t.Errorf("config: %s in the output:\n%q\n%q", bad, r.out, r.err)

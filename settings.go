@@ -9,9 +9,9 @@ import (
 
 // settings reads the config file once; a broken one fails the command
 // with the line at fault.
-func (s *stdio) settings() (*config.Config, error) {
+func (s *session) settings() (*config.Config, error) {
 	if s.cfg == nil {
-		cfg, err := config.Load(config.Path())
+		cfg, err := config.Load(config.Path(s.Getenv))
 		if err != nil {
 			return nil, err
 		}
@@ -21,7 +21,7 @@ func (s *stdio) settings() (*config.Config, error) {
 }
 
 // defaultPaths are paths, or the config's paths when none were given.
-func (s *stdio) defaultPaths(paths []string) ([]string, error) {
+func (s *session) defaultPaths(paths []string) ([]string, error) {
 	cfg, err := s.settings()
 	if err != nil || len(paths) > 0 {
 		return paths, err
@@ -31,7 +31,7 @@ func (s *stdio) defaultPaths(paths []string) ([]string, error) {
 
 // lexicon is the built-in topics with the config's topics file, and a
 // warning when that file is broken.
-func (s *stdio) lexicon() (*topics.Lexicon, string, error) {
+func (s *session) lexicon() (*topics.Lexicon, string, error) {
 	cfg, err := s.settings()
 	if err != nil {
 		return nil, "", err
@@ -41,7 +41,7 @@ func (s *stdio) lexicon() (*topics.Lexicon, string, error) {
 }
 
 // maxWidth is the reading width cap: the config's, else the default.
-func (s *stdio) maxWidth() int {
+func (s *session) maxWidth() int {
 	if cfg, err := s.settings(); err == nil && cfg.MaxWidth > 0 {
 		return cfg.MaxWidth
 	}

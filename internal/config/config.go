@@ -59,9 +59,10 @@ var fields = []string{"theme", "max_width", "paths", "topics", "keys"}
 
 // Path is where the config file lives: $XDG_CONFIG_HOME/rostrum/config.yaml,
 // or the platform's config folder (~/.config on Linux) when the variable is
-// unset or not absolute.
-func Path() string {
-	return filepath.Join(xdgdir.Home("XDG_CONFIG_HOME"), "rostrum", "config.yaml")
+// unset or not absolute. getenv looks the variable up (os.Getenv, or the
+// command line's own environment).
+func Path(getenv func(string) string) string {
+	return filepath.Join(xdgdir.Home(getenv, "XDG_CONFIG_HOME"), "rostrum", "config.yaml")
 }
 
 // Default returns the configuration used when there is no file at path:

@@ -259,12 +259,12 @@ func TestExample(t *testing.T) {
 func TestPath(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("XDG_CONFIG_HOME", dir)
-	if got, want := Path(), filepath.Join(dir, "rostrum", "config.yaml"); got != want {
+	if got, want := Path(os.Getenv), filepath.Join(dir, "rostrum", "config.yaml"); got != want {
 		t.Errorf("Path() = %q, want %q", got, want)
 	}
 	t.Setenv("XDG_CONFIG_HOME", "")
 	t.Setenv("HOME", dir)
-	if got := Path(); !strings.HasSuffix(got, filepath.Join("rostrum", "config.yaml")) || !filepath.IsAbs(got) {
+	if got := Path(os.Getenv); !strings.HasSuffix(got, filepath.Join("rostrum", "config.yaml")) || !filepath.IsAbs(got) {
 		t.Errorf("Path() without XDG_CONFIG_HOME = %q", got)
 	}
 }

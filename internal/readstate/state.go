@@ -86,17 +86,17 @@ func (s State) clone() State {
 	return c
 }
 
-// DefaultPath is where the state file lives: $XDG_STATE_HOME/rostrum/state.json,
-// or under the XDG default (~/.local/state on Linux) when XDG_STATE_HOME is
-// unset or not absolute. The variable is read at each call, not only at start-up.
 // ExportDir is where the reader writes exported quotes:
 // $XDG_DATA_HOME/rostrum/exports (XDG's default when unset or relative).
 // It is outside any folder the reader opens, so an export never comes
-// back as a document.
-func ExportDir() string {
-	return filepath.Join(xdgdir.Home("XDG_DATA_HOME"), "rostrum", "exports")
+// back as a document. getenv looks the variable up.
+func ExportDir(getenv func(string) string) string {
+	return filepath.Join(xdgdir.Home(getenv, "XDG_DATA_HOME"), "rostrum", "exports")
 }
 
-func DefaultPath() string {
-	return filepath.Join(xdgdir.Home("XDG_STATE_HOME"), "rostrum", "state.json")
+// DefaultPath is where the state file lives: $XDG_STATE_HOME/rostrum/state.json,
+// or under the XDG default (~/.local/state on Linux) when XDG_STATE_HOME is
+// unset or not absolute. getenv looks the variable up, at each call.
+func DefaultPath(getenv func(string) string) string {
+	return filepath.Join(xdgdir.Home(getenv, "XDG_STATE_HOME"), "rostrum", "state.json")
 }

@@ -171,12 +171,12 @@ func TestMissingFile(t *testing.T) {
 
 func TestDefaultPath(t *testing.T) {
 	t.Setenv("XDG_STATE_HOME", "/some/where")
-	if got, want := DefaultPath(), "/some/where/rostrum/state.json"; got != want {
+	if got, want := DefaultPath(os.Getenv), "/some/where/rostrum/state.json"; got != want {
 		t.Errorf("DefaultPath() = %q, want %q", got, want)
 	}
 	for _, v := range []string{"", "relative/dir"} { // the spec says ignore relative paths
 		t.Setenv("XDG_STATE_HOME", v)
-		got := DefaultPath()
+		got := DefaultPath(os.Getenv)
 		if want := filepath.Join(xdg.StateHome, "rostrum", "state.json"); got != want {
 			t.Errorf("XDG_STATE_HOME=%q: DefaultPath() = %q, want %q", v, got, want)
 		}
