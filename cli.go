@@ -11,8 +11,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/alecthomas/kong"
 	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
 
 	"rostrum/internal/readstate"
 	"rostrum/model"
@@ -21,29 +21,84 @@ import (
 	"rostrum/tui"
 )
 
-// CLI is the command line, parsed by kong. The reader is the default
-// command, so `rostrum PATH...` opens it.
-type CLI struct {
-	Version kong.VersionFlag `help:"Print the version and exit."`
-	Log     string           `help:"Write a debug log to FILE (nothing is ever logged to the terminal)." placeholder:"FILE" type:"path"`
-	MaxSize byteSize         `help:"Skip files larger than SIZE, as problems (16MiB, 500KB…)." default:"16MiB" env:"ROSTRUM_MAX_SIZE" placeholder:"SIZE"`
+// globalFlags are the flags every command takes.
+type globalFlags struct {
+	Log     string
+	MaxSize byteSize
+}
 
-	Read   ReadCmd   `cmd:"" default:"withargs" help:"Open the reader on PATHs (default: the embedded seeds)."`
-	List   ListCmd   `cmd:"" help:"List documents: id, date, place or source, title."`
-	Show   ShowCmd   `cmd:"" help:"Print one document, rendered, to standard output."`
-	Quotes QuotesCmd `cmd:"" help:"List quotations with their speakers (text, json, csv or md)."`
-	Topics TopicsCmd `cmd:"" help:"Count the topic tags of the documents, or explain one document's tags."`
-
-	Config     ConfigCmd     `cmd:"" help:"Show where the config file is and whether it is valid; --example prints one."`
-	Completion CompletionCmd `cmd:"" help:"Print a completion script for bash, zsh or fish (source <(rostrum completion bash))."`
-	Man        ManCmd        `cmd:"" help:"Print the manual page (roff): rostrum man | man -l -"`
+// newRootCmd builds the command line. The reader is the root command's
+// own, so `rostrum PATH...` opens it (and `rostrum read PATH...` too);
+// the other commands print for scripts and pipes.
+func newRootCmd(s *session) *cobra.Command {
+	g := &globalFlags{MaxSize: 16 << 20}
+	read := &ReadCmd{}
+	root := &cobra.Command{
+		Use:   "rostrum [path...]",
+		Short: "A terminal reader for speeches and news wires: quotes, speakers and topics at a glance.",
+		Long: "A terminal reader for speeches and news wires: quotes, speakers and topics at a glance.\n\n" +
+			"With paths, or without arguments on the documents embedded in it, rostrum opens the reader: " +
+			"a list of documents beside a reading pane, every quotation highlighted and attributed to its speaker. " +
+			"A path is a file, a folder (read recursively) or - for standard input.",
+		Example: "rostrum ~/speeches wires.txt\ncat item.txt | rostrum -\nrostrum list --format json\n" +
+			"rostrum quotes --speaker tokayev --format md",
+		Args:              cobra.ArbitraryArgs,
+		ValidArgsFunction: completeRootArgs,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return s.setUp(cmd, g) },
+		RunE: func(_ *cobra.Command, args []string) error {
+			read.Paths = args
+			return read.Run(s)
+		},
+	}
+	root.SetVersionTemplate("rostrum {{.Version}}\n")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.Log, "log", "", "Write a debug log to FILE (nothing is ever logged to the terminal).")
+	nameValue(root, "log", "FILE")
+	pf.Var(&g.MaxSize, "max-size", "Skip files larger than SIZE, as problems (such as 16MiB or 500KB; or $ROSTRUM_MAX_SIZE).")
+	read.flags(root)
+	root.AddCommand(
+		newReadCmd(s),
+		newListCmd(s),
+		newShowCmd(s),
+		newQuotesCmd(s),
+		newTopicsCmd(s),
+		newConfigCmd(s),
+		newCompletionCmd(s),
+		newManCmd(s),
+	)
+	return root
 }
 
 // ReadCmd opens the interactive reader.
 type ReadCmd struct {
-	Paths []string `arg:"" optional:"" name:"path" help:"Files or folders to read (recursively); - reads standard input."`
-	Style string   `help:"Colours: auto (follow the terminal), dark or light (default: the config's theme, else auto)." placeholder:"auto|dark|light"`
+	Paths []string
+	Style string
 	TopicFilter
+}
+
+// newReadCmd is `rostrum read PATH...`, the root command by its name.
+func newReadCmd(s *session) *cobra.Command {
+	r := &ReadCmd{}
+	cmd := &cobra.Command{
+		Use:   "read [path...]",
+		Short: "Open the reader on PATHs (default: the embedded seeds); the default command.",
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(_ *cobra.Command, args []string) error {
+			r.Paths = args
+			return r.Run(s)
+		},
+	}
+	r.flags(cmd)
+	return cmd
+}
+
+// flags declares the reader's flags on cmd.
+func (r *ReadCmd) flags(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&r.Style, "style", "", "Colours: auto (follow the terminal), dark or light (default: the config's theme, else auto).")
+	completeValues(cmd, "style", "auto", "dark", "light")
+	nameValue(cmd, "style", "auto|dark|light")
+	r.TopicFilter.flags(cmd)
 }
 
 // Run starts the reader at once and loads the corpus behind it: the list

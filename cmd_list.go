@@ -6,23 +6,54 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/spf13/cobra"
+
 	"rostrum/model"
 	"rostrum/model/topics"
 )
 
 // ListCmd prints the documents of a corpus.
 type ListCmd struct {
-	Paths    []string `arg:"" optional:"" name:"path" help:"Files or folders to read; - reads standard input. Default: the embedded seeds."`
-	Format   string   `help:"Output format: text (aligned columns) or json (one array)." enum:"text,json" default:"text" short:"f"`
-	Problems bool     `help:"List the files that could not be read, with why, instead of the documents."`
+	Paths    []string
+	Format   string
+	Problems bool
 	TopicFilter
+}
+
+// pathsHelp describes the PATH arguments of the commands that load.
+const pathsHelp = "PATHs are files or folders to read; - reads standard input. Default: the embedded seeds."
+
+func newListCmd(s *session) *cobra.Command {
+	l := &ListCmd{}
+	cmd := &cobra.Command{
+		Use:   "list [path...]",
+		Short: "List documents: id, date, place or source, title.",
+		Long:  "List documents: id, date, place or source, speaker, quotes, topics, title.\n\n" + pathsHelp,
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(_ *cobra.Command, args []string) error {
+			l.Paths = args
+			return l.Run(s)
+		},
+	}
+	addEnum(cmd, &l.Format, "format", "f", "Output format: text (aligned columns) or json (one array).", "text", "json")
+	cmd.Flags().BoolVar(&l.Problems, "problems", false, "List the files that could not be read, with why, instead of the documents.")
+	l.TopicFilter.flags(cmd)
+	return cmd
 }
 
 // TopicFilter is the --topic and --any flags shared by the commands that
 // list documents or quotes.
 type TopicFilter struct {
-	Topic []string `help:"Only documents with this topic (tag ID or label; repeatable: all of them must match)." placeholder:"T"`
-	Any   bool     `help:"With several --topic flags, documents with any of them."`
+	Topic []string
+	Any   bool
+}
+
+// flags declares --topic and --any on cmd.
+func (f *TopicFilter) flags(cmd *cobra.Command) {
+	cmd.Flags().StringSliceVar(&f.Topic, "topic", nil, "Only documents with topic T (tag ID or label; repeatable: all of them must match).")
+	noValueCompletion(cmd, "topic")
+	nameValue(cmd, "topic", "T")
+	cmd.Flags().BoolVar(&f.Any, "any", false, "With several --topic flags, documents with any of them.")
 }
 
 // docs returns the documents of c that pass the topic filter, checking the

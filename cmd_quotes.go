@@ -6,17 +6,40 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"rostrum/model"
 	"rostrum/model/quotes"
 )
 
 // QuotesCmd prints the quotations of a corpus with their speakers.
 type QuotesCmd struct {
-	Paths   []string `arg:"" optional:"" name:"path" help:"Files or folders to read; - reads standard input. Default: the embedded seeds."`
-	Speaker string   `help:"Only quotes whose speaker's name contains S (any case)." placeholder:"S"`
-	Format  string   `help:"Output format: text, json (one array), csv, or md (citations)." enum:"text,json,csv,md" default:"text" short:"f"`
-	Starred bool     `help:"The quotes starred in the reader (s), from the state file, instead of PATHs."`
+	Paths   []string
+	Speaker string
+	Format  string
+	Starred bool
 	TopicFilter
+}
+
+func newQuotesCmd(s *session) *cobra.Command {
+	c := &QuotesCmd{}
+	cmd := &cobra.Command{
+		Use:   "quotes [path...]",
+		Short: "List quotations with their speakers (text, json, csv or md).",
+		Long:  "List quotations with their speakers (text, json, csv or md).\n\n" + pathsHelp,
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(_ *cobra.Command, args []string) error {
+			c.Paths = args
+			return c.Run(s)
+		},
+	}
+	cmd.Flags().StringVar(&c.Speaker, "speaker", "", "Only quotes whose speaker's name contains S (any case).")
+	noValueCompletion(cmd, "speaker")
+	nameValue(cmd, "speaker", "S")
+	addEnum(cmd, &c.Format, "format", "f", "Output format: text, json (one array), csv, or md (citations).", "text", "json", "csv", "md")
+	cmd.Flags().BoolVar(&c.Starred, "starred", false, "The quotes starred in the reader (s), from the state file, instead of PATHs.")
+	c.TopicFilter.flags(cmd)
+	return cmd
 }
 
 // quoteEntry is one quote in `quotes --format json`. Offsets are bytes

@@ -3,45 +3,74 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
-	"github.com/alecthomas/kong"
+	"charm.land/bubbles/v2/key"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"rostrum/internal/config"
+	"rostrum/tui"
 )
 
 // Tests of the commands that set Rostrum up: config, completion and man.
 
-// testTree is the command tree of the real CLI struct.
-func testTree(t *testing.T) *cliNode {
-	t.Helper()
-	var cli CLI
-	parser, err := kong.New(&cli, kong.Name("rostrum"), kong.Vars{"version": "test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cliTree(parser.Model)
-}
-
 // commandNames are the names of all the visible commands.
 func commandNames(t *testing.T) []string {
 	var names []string
-	testTree(t).walk(func(n *cliNode) {
-		if n.Path != "" {
-			names = append(names, n.Path)
+	for _, c := range newRootCmd(&session{}).Commands() {
+		if !c.Hidden {
+			names = append(names, c.Name())
 		}
-	})
+	}
 	if len(names) < 8 {
 		t.Fatalf("only %d commands: %v", len(names), names)
 	}
 	return names
+}
+
+// The shells' scripts complete by running rostrum __complete, so the
+// binary is built once for the tests that run them, and put first on
+// their PATH.
+var (
+	binOnce sync.Once
+	binDir  string
+	binErr  error
+)
+
+// binaryDir builds rostrum into a folder of its own, once per test run.
+func binaryDir(t *testing.T) string {
+	t.Helper()
+	binOnce.Do(func() {
+		if binDir, binErr = os.MkdirTemp("", "rostrum-bin-"); binErr != nil {
+			return
+		}
+		out, err := exec.Command("go", "build", "-o", filepath.Join(binDir, "rostrum"), "rostrum").CombinedOutput()
+		if err != nil {
+			binErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if binErr != nil {
+		t.Fatal(binErr)
+	}
+	return binDir
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
 }
 
 func TestConfigCommand(t *testing.T) {
@@ -97,7 +126,8 @@ func shellRun(t *testing.T, dir string, shell string, args ...string) (string, s
 	defer cancel()
 	cmd := exec.CommandContext(ctx, shell, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, ".config"), "XDG_DATA_HOME="+filepath.Join(dir, ".data"))
+	cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, ".config"), "XDG_DATA_HOME="+filepath.Join(dir, ".data"),
+		"PATH="+binaryDir(t)+string(os.PathListSeparator)+os.Getenv("PATH"))
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -115,10 +145,9 @@ func completionScript(t *testing.T, shell string) (dir, script string) {
 	if r.code != 0 || r.err != "" {
 		t.Fatalf("completion %s: exit %d: %s", shell, r.code, r.err)
 	}
-	for _, name := range commandNames(t) {
-		if !strings.Contains(r.out, name) {
-			t.Errorf("the %s script does not name the command %s", shell, name)
-		}
+	// cobra's scripts ask the binary for the candidates.
+	if !strings.Contains(r.out, "__complete") {
+		t.Errorf("the %s script does not run rostrum __complete", shell)
 	}
 	dir = t.TempDir()
 	for _, f := range []string{"speech.txt", "notes.md"} {
@@ -137,18 +166,19 @@ func completionScript(t *testing.T, shell string) (dir, script string) {
 }
 
 // completionCases are command lines (completing at the end) and the
-// completions wanted, in order; "" wants none. zsh offers the flags where
-// there is nothing else, hence zsh.
+// completions wanted, in order; "" wants none. zsh, when set, is what zsh
+// offers instead.
 var completionCases = []struct{ line, want, zsh string }{
 	{"rostrum li", "list", ""},
-	{"rostrum ", "completion config list man notes.md quotes read show spdir speech.txt topics", ""},
+	{"rostrum ", "completion config help list man notes.md quotes read show spdir speech.txt topics", ""},
 	{"rostrum sp", "spdir speech.txt", ""},
+	{"rostrum s", "show spdir speech.txt", ""},
 	{"rostrum list --format ", "json text", ""},
 	{"rostrum quotes -f ", "csv json md text", ""},
 	{"rostrum --style=", "auto dark light", ""},
 	{"rostrum show --style=n", "notty", ""},
-	{"rostrum completion ", "bash fish zsh", ""},
-	{"rostrum completion bash ", "", "--help --log --max-size --version -h"},
+	{"rostrum completion ", "bash fish powershell zsh", ""},
+	{"rostrum completion bash ", "", ""},
 	{"rostrum list --fo", "--format", ""},
 	{"rostrum config --ex", "--example", ""},
 	{"rostrum speech.txt li", "", ""},
@@ -158,7 +188,10 @@ var completionCases = []struct{ line, want, zsh string }{
 	{"rostrum list --topic x s", "spdir speech.txt", ""},
 	{"rostrum list --any --topic=x s", "spdir speech.txt", ""},
 	{"rostrum speech.txt --any --st", "--style", ""},
-	{"rostrum --any s", "show spdir speech.txt", ""},
+	// After a flag of the reader's only paths can follow: a command
+	// named there would refuse the flag.
+	{"rostrum --any s", "spdir speech.txt", ""},
+	{"rostrum --max-size 1KiB li", "list", ""},
 }
 
 // sortedWords sorts and joins completions, without fish's descriptions and
@@ -176,20 +209,55 @@ func sortedWords(out string) string {
 	return strings.Join(words, " ")
 }
 
+// bashCompletionLib is bash-completion's library, whose
+// _get_comp_words_by_ref cobra's bash script needs.
+const bashCompletionLib = "/usr/share/bash-completion/bash_completion"
+
+// bashCapture completes one line as bash would, in a non-interactive
+// bash: COMP_* set as readline sets them, then the function cobra's script
+// registered for rostrum. compopt only works while bash itself completes,
+// so the options the script asks for are recorded; when it offers nothing
+// and leaves "-o default" on, readline would complete file names, and so
+// does this (compgen -f).
+const bashCapture = `source "$BASH_COMPLETION_LIB"
+source "$1"
+type() { if [[ $1 == -t && $2 == compopt ]]; then echo builtin; else builtin type "$@"; fi; }
+compopt() { opts+=" $*"; }
+fn=$(complete -p rostrum | sed -n 's/.*-F \([^ ]*\) rostrum$/\1/p')
+[[ $(complete -p rostrum) == *"-o default"* ]] || { echo "rostrum is not completed with -o default" >&2; exit 1; }
+capture() { # LINE WORD...
+    COMP_LINE=$1 COMP_POINT=${#1}; shift
+    COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+    COMPREPLY=(); opts=
+    $fn rostrum "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+    if ((${#COMPREPLY[@]} == 0)) && [[ $opts != *"+o default"* ]]; then
+        local cur=${COMP_WORDS[COMP_CWORD]}
+        [[ $cur == = ]] && cur=
+        compgen -f -- "$cur"
+    else
+        printf '%s\n' "${COMPREPLY[@]}"
+    fi
+    echo '<END>'
+}
+`
+
 func TestBashCompletion(t *testing.T) {
 	if _, err := exec.LookPath("bash"); err != nil {
 		t.Skip("no bash")
+	}
+	if _, err := os.Stat(bashCompletionLib); err != nil {
+		t.Skip("no bash-completion (apt-get install bash-completion)")
 	}
 	dir, script := completionScript(t, "bash")
 	if _, stderr, err := shellRun(t, dir, "bash", "-n", script); err != nil {
 		t.Fatalf("bash -n: %v: %s", err, stderr)
 	}
-	// Call _rostrum as bash's completion does, with the line split into
-	// COMP_WORDS as readline splits it (at spaces and at '=').
+	// The line is split into COMP_WORDS as readline splits it (at spaces
+	// and at '=').
 	var b strings.Builder
-	b.WriteString("source " + shellQuote(script) + "\n")
+	b.WriteString(bashCapture)
 	for _, tc := range completionCases {
-		var words []string
+		words := []string{}
 		for _, w := range strings.Split(tc.line, " ") {
 			before, after, ok := strings.Cut(w, "=")
 			switch {
@@ -201,17 +269,18 @@ func TestBashCompletion(t *testing.T) {
 				words = append(words, before, "=", after)
 			}
 		}
-		var quoted []string
+		quoted := []string{shellQuote(tc.line)}
 		for _, w := range words {
 			quoted = append(quoted, shellQuote(w))
 		}
-		b.WriteString("COMP_WORDS=(" + strings.Join(quoted, " ") + "); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMPREPLY=(); _rostrum; printf '%s\\n' \"${COMPREPLY[@]}\"; echo '<END>'\n")
+		b.WriteString("capture " + strings.Join(quoted, " ") + "\n")
 	}
 	test := filepath.Join(t.TempDir(), "test.bash")
 	if err := os.WriteFile(test, []byte(b.String()), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	out, stderr, err := shellRun(t, dir, "bash", test)
+	t.Setenv("BASH_COMPLETION_LIB", bashCompletionLib)
+	out, stderr, err := shellRun(t, dir, "bash", test, script)
 	if err != nil || stderr != "" {
 		t.Fatalf("bash: %v: %s", err, stderr)
 	}
@@ -305,7 +374,7 @@ func TestZshCompletion(t *testing.T) {
 
 func TestCompletionUnknownShell(t *testing.T) {
 	r := runCLI(t, nil, "", "completion", "tcsh")
-	if r.code != 1 || !strings.Contains(r.err, `must be one of "bash","zsh","fish" but got "tcsh"`) {
+	if r.code != 1 || !strings.Contains(r.err, `must be one of "bash","zsh","fish","powershell" but got "tcsh"`) {
 		t.Errorf("exit %d, err %q", r.code, r.err)
 	}
 }
@@ -320,27 +389,31 @@ func TestManPage(t *testing.T) {
 		t.Fatalf("exit %d: %s", r.code, r.err)
 	}
 	page := r.out
+	bold := func(s string) string { return `\fB` + strings.ReplaceAll(s, "-", `\-`) }
 	for _, name := range commandNames(t) {
-		if !strings.Contains(page, `.SS "rostrum `+strings.ReplaceAll(name, "-", `\-`)) {
-			t.Errorf("no section for the command %s", name)
+		if !strings.Contains(page, bold(name)+`\fP`) {
+			t.Errorf("no entry for the command %s", name)
 		}
 	}
-	testTree(t).walk(func(n *cliNode) {
-		for _, f := range n.Own {
-			if !strings.Contains(page, `\fB`+strings.ReplaceAll("--"+f.Long, "-", `\-`)+`\fR`) {
-				t.Errorf("%s: flag --%s is missing", n.Path, f.Long)
+	root := newRootCmd(&session{})
+	for _, c := range append([]*cobra.Command{root}, root.Commands()...) {
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+			if !strings.Contains(page, bold("--"+f.Name)) {
+				t.Errorf("%s: flag --%s is missing", c.Name(), f.Name)
 			}
-		}
-	})
+		})
+	}
 	for _, want := range []string{".SH NAME", ".SH SYNOPSIS", ".SH DESCRIPTION", ".SH OPTIONS", ".SH COMMANDS",
-		".SH KEYS", ".SH FILES", ".SH ENVIRONMENT", "config.yaml", "topics.yaml", "$XDG_STATE_HOME/rostrum/state.json",
-		"ROSTRUM_MAX_SIZE", "NO_COLOR", "CLICOLOR_FORCE", "XDG_CONFIG_HOME", `\fBq\fR, \fBctrl+c\fR`} {
+		".SH KEYS", ".SH FILES", ".SH ENVIRONMENT", ".SH EXIT STATUS", `config\&.yaml`, `topics\&.yaml`,
+		`$XDG_STATE_HOME/rostrum/state\&.json`, "ROSTRUM_MAX_SIZE", "NO_COLOR", "CLICOLOR_FORCE", "XDG_CONFIG_HOME",
+		"q, ctrl+c: quit", bold("--format=text|json, -f"), bold("--max-size=SIZE"), bold("--log=FILE"), bold("--version, -v"),
+		`.TH ROSTRUM 1 "" "rostrum `} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %q", want)
 		}
 	}
 	keys, _, _ := strings.Cut(page[strings.Index(page, ".SH KEYS"):], ".SH FILES")
-	if n := strings.Count(keys, ".TP"); n < 10 {
+	if n := strings.Count(keys, ".IP"); n < 10 {
 		t.Errorf("only %d keys", n)
 	}
 	for i, line := range strings.Split(page, "\n") {
@@ -363,43 +436,59 @@ func TestManPage(t *testing.T) {
 		if args[len(args)-1] == "-z" {
 			continue
 		}
-		text := regexp.MustCompile(`.\x08`).ReplaceAllString(out.String(), "")
-		for _, want := range []string{"rostrum list [path ...] [flags]", "--format=text|json", "quote browser"} {
-			if !strings.Contains(strings.Join(strings.Fields(text), " "), want) {
+		text := strings.Join(strings.Fields(regexp.MustCompile(`.\x08`).ReplaceAllString(out.String(), "")), " ")
+		for _, want := range []string{"list [path...] List documents", "--format=text|json, -f", "Q: quote browser",
+			"↑/k: up", "1…9: toggle topic chip", "rostrum [options...] [argument...]"} {
+			if !strings.Contains(text, want) {
 				t.Errorf("the rendered page lacks %q", want)
 			}
 		}
 	}
 }
 
-func TestRoffEscaping(t *testing.T) {
+func TestRoffASCII(t *testing.T) {
 	for in, want := range map[string]string{
-		".hidden":          `\&.hidden`,
-		"'quoted":          `\&'quoted`,
-		`a\b`:              `a\eb`,
-		"“quote” — 1…9":    `\[u201C]quote\[u201D] \[u2014] 1\[u2026]9`,
-		"  many   spaces ": "many spaces",
-		"mid. 'line":       "mid. 'line",
+		`\fB--format\fP`:  `\fB\-\-format\fP`,
+		"“quote” — 1…9":   `\[u201C]quote\[u201D] \[u2014] 1\[u2026]9`,
+		".TP\nplain text": ".TP\nplain text",
 	} {
-		if got := roffText(in); got != want {
-			t.Errorf("roffText(%q) = %q, want %q", in, got, want)
+		if got := roffASCII(in); got != want {
+			t.Errorf("roffASCII(%q) = %q, want %q", in, got, want)
 		}
 	}
-	if got, want := roffMarkdown(". at the start, `--x` and `a|b`"), `\&. at the start, \fB\-\-x\fR and \fBa|b\fR`; got != want {
-		t.Errorf("roffMarkdown = %q, want %q", got, want)
+}
+
+// The KEYS section lists every binding of the key map, bindings with the
+// same action together.
+func TestManKeys(t *testing.T) {
+	km := tui.DefaultKeyMap()
+	items := keyItems(km)
+	for _, b := range []key.Binding{km.Up, km.Quotes, km.Chips, km.Export, km.Help} {
+		if !strings.Contains(items, "* "+b.Help().Key+": "+b.Help().Desc+"\n") {
+			t.Errorf("no item for %q: %s", b.Help().Key, b.Help().Desc)
+		}
 	}
-	if got := splitRow("| `a|b` / `c` | x \\| y |"); !slices.Equal(got, []string{"`a|b` / `c`", "x | y"}) {
-		t.Errorf("splitRow = %q", got)
-	}
-	if _, err := readmeKeys("# R\n\n## Usage\n"); err == nil {
-		t.Error("a README without Keys should be an error")
+	if !strings.HasSuffix(items, "* q, ctrl+c: quit") {
+		t.Errorf("q and ctrl+c should be one item, last:\n%s", items)
 	}
 }
+
+// readme is the README, at the module's root.
+func readme(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(readmePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+const readmePath = "README.md"
 
 // TestReadmeCommandLine checks that the README's command line block names
 // every command.
 func TestReadmeCommandLine(t *testing.T) {
-	_, block, _ := strings.Cut(readme, "## Command line\n\n```\n")
+	_, block, _ := strings.Cut(readme(t), "## Command line\n\n```\n")
 	block, _, _ = strings.Cut(block, "```")
 	for _, name := range commandNames(t) {
 		if name == "read" {

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
 
 	"rostrum/model"
 	"rostrum/tui"
@@ -26,10 +27,36 @@ const (
 
 // ShowCmd prints one document rendered with Glamour, like `glow FILE`.
 type ShowCmd struct {
-	Target string   `arg:"" name:"id|path" help:"A document ID (or a unique prefix of one) from 'rostrum list', or a file."`
-	Paths  []string `arg:"" optional:"" name:"path" help:"Where to look the ID up (default: the embedded seeds)."`
-	Width  int      `help:"Wrap width in columns, 20 to 1000 (default: the terminal's, at most 100; 80 when not a terminal)." default:"0"`
-	Style  string   `help:"Colours: auto, dark, light, or notty (plain)." enum:"auto,dark,light,notty" default:"auto"`
+	Target string
+	Paths  []string
+	Width  int
+	Style  string
+}
+
+func newShowCmd(s *session) *cobra.Command {
+	c := &ShowCmd{}
+	cmd := &cobra.Command{
+		Use:   "show id|path [path...]",
+		Short: "Print one document, rendered, to standard output.",
+		Long: "Print one document, rendered, to standard output.\n\n" +
+			"The document is a document ID (or a unique prefix of one) from 'rostrum list', " +
+			"looked up in the PATHs that follow (default: the embedded seeds), or a file.",
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageError{errors.New("show needs a document ID or a file: rostrum show ID|PATH [PATH...]")}
+			}
+			return nil
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			c.Target, c.Paths = args[0], args[1:]
+			return c.Run(s)
+		},
+	}
+	cmd.Flags().IntVar(&c.Width, "width", 0, "Wrap width in columns, 20 to 1000 (default: the terminal's, at most 100; 80 when not a terminal).")
+	noValueCompletion(cmd, "width")
+	nameValue(cmd, "width", "N")
+	addEnum(cmd, &c.Style, "style", "", "Colours: auto, dark, light, or notty (plain).", "auto", "dark", "light", "notty")
+	return cmd
 }
 
 // Run finds the document and writes its rendering. Output is plain when

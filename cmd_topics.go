@@ -6,15 +6,36 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/spf13/cobra"
+
 	"rostrum/model"
 	"rostrum/model/topics"
 )
 
 // TopicsCmd counts topic tags, or explains why a document got its tags.
 type TopicsCmd struct {
-	Paths   []string `arg:"" optional:"" name:"path" help:"Files or folders to read; - reads standard input. Default: the embedded seeds."`
-	Format  string   `help:"Output format: text or json." enum:"text,json" default:"text" short:"f"`
-	Explain string   `help:"Show why the document with this ID got each of its tags." placeholder:"ID"`
+	Paths   []string
+	Format  string
+	Explain string
+}
+
+func newTopicsCmd(s *session) *cobra.Command {
+	c := &TopicsCmd{}
+	cmd := &cobra.Command{
+		Use:   "topics [path...]",
+		Short: "Count the topic tags of the documents, or explain one document's tags.",
+		Long:  "Count the topic tags of the documents, or explain one document's tags.\n\n" + pathsHelp,
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(_ *cobra.Command, args []string) error {
+			c.Paths = args
+			return c.Run(s)
+		},
+	}
+	addEnum(cmd, &c.Format, "format", "f", "Output format: text or json.", "text", "json")
+	cmd.Flags().StringVar(&c.Explain, "explain", "", "Show why the document with this ID got each of its tags.")
+	noValueCompletion(cmd, "explain")
+	nameValue(cmd, "explain", "ID")
+	return cmd
 }
 
 // topicEntry is one topic in `topics --format json`.

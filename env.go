@@ -41,4 +41,5 @@ type session struct {
 	// maxFileSize is the global --max-size, for the commands that load.
 	maxFileSize int64
 	cfg         *config.Config // read by settings, once
+	closeLog    func()         // stops the --log file
 }

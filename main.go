@@ -5,13 +5,16 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log"
 	"os"
 	"runtime/debug"
 
-	"github.com/alecthomas/kong"
+	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; without
@@ -22,55 +25,71 @@ func main() {
 	os.Exit(run(os.Args[1:], OSEnv()))
 }
 
-// exitRequest carries kong's exit code out of its Exit hook (after --help
-// or --version) without ending the process, so run stays testable.
-type exitRequest int
-
 // run parses args, runs the chosen command and returns the exit status:
 // 0 on success, 1 on a bad argument or when nothing could be loaded. Every
-// failure is reported on one line of standard error.
-func run(args []string, env Env) (code int) {
-	s := &session{Env: env}
-	defer func() {
-		if r := recover(); r != nil {
-			req, ok := r.(exitRequest)
-			if !ok {
-				panic(r)
-			}
-			code = int(req)
-		}
-	}()
+// failure is reported on one line of standard error, which is sanitised
+// (a bad flag is echoed, and may hold escape sequences).
+func run(args []string, env Env) int {
+	s := &session{Env: env, closeLog: func() {}}
 	s.Err = safeWriter{s.Err}
-	var cli CLI
-	parser, err := kong.New(&cli,
-		kong.Name("rostrum"),
-		kong.Description("A terminal reader for speeches and news wires: quotes, speakers and topics at a glance."),
-		kong.Writers(s.Out, s.Err),
-		kong.Exit(func(c int) { panic(exitRequest(c)) }),
-		kong.Vars{"version": "rostrum " + versionString()},
-		kong.ConfigureHelp(kong.HelpOptions{Compact: true}),
+	root := newRootCmd(s)
+	root.SetArgs(args)
+	root.SetIn(s.In)
+	root.SetOut(s.Out)
+	root.SetErr(s.Err)
+	defer s.closeLog()
+	err := fang.Execute(context.Background(), root,
+		fang.WithVersion(versionString()),
+		fang.WithErrorHandler(printError),
+		// The completion and man commands are Rostrum's own (see
+		// cmd_completion.go and cmd_man.go): they write to the command's
+		// output, where fang's man page goes to os.Stdout.
+		fang.WithoutCompletions(),
+		fang.WithoutManpage(),
 	)
 	if err != nil {
-		fmt.Fprintf(s.Err, "rostrum: %v\n", err)
-		return 1
-	}
-	kctx, err := parser.Parse(args)
-	if err != nil {
-		fmt.Fprintf(s.Err, "rostrum: %v (see rostrum --help)\n", err)
-		return 1
-	}
-	s.maxFileSize = int64(cli.MaxSize)
-	closeLog, err := startLog(cli.Log)
-	if err != nil {
-		fmt.Fprintf(s.Err, "rostrum: %v\n", err)
-		return 1
-	}
-	defer closeLog()
-	if err := kctx.Run(s); err != nil {
-		fmt.Fprintf(s.Err, "rostrum: %v\n", err)
 		return 1
 	}
 	return 0
+}
+
+// usageError is a mistake on the command line (an unknown flag, a bad
+// value, a missing argument), as opposed to a failure of the command.
+type usageError struct{ error }
+
+func (e usageError) Unwrap() error { return e.error }
+
+// printError is fang's error handler: one line, "rostrum: " and the
+// error, pointing to --help after a mistake on the command line. w is
+// standard error, sanitised, so no style is kept; the line is plain.
+func printError(w io.Writer, _ fang.Styles, err error) {
+	if errors.As(err, new(usageError)) {
+		fmt.Fprintf(w, "rostrum: %v (see rostrum --help)\n", err)
+		return
+	}
+	fmt.Fprintf(w, "rostrum: %v\n", err)
+}
+
+// setUp applies the global flags before any command runs: the file size
+// cap (from --max-size, else $ROSTRUM_MAX_SIZE, else 16 MiB) and the
+// debug log. Shell completion requests (cobra's hidden __complete) skip
+// it, so a bad value never breaks completing.
+func (s *session) setUp(cmd *cobra.Command, g *globalFlags) error {
+	if cmd.Name() == cobra.ShellCompRequestCmd || cmd.Name() == cobra.ShellCompNoDescRequestCmd {
+		return nil
+	}
+	if v := s.Getenv("ROSTRUM_MAX_SIZE"); v != "" && !cmd.Flags().Changed("max-size") {
+		if err := g.MaxSize.Set(v); err != nil {
+			return usageError{fmt.Errorf("$ROSTRUM_MAX_SIZE: %w", err)}
+		}
+	}
+	s.maxFileSize = int64(g.MaxSize)
+	closeLog, err := startLog(g.Log)
+	if err != nil {
+		return err
+	}
+	s.closeLog = closeLog
+	return nil
 }
 
 // startLog sends the standard logger to path (appending), or nowhere when

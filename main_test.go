@@ -232,7 +232,7 @@ func TestVersionAndHelp(t *testing.T) {
 		t.Fatalf("--version: exit %d, out %q", r.code, r.out)
 	}
 	r = runCLI(t, nil, "", "--help")
-	if r.code != 0 || !strings.Contains(r.out, "Usage: rostrum") || !strings.Contains(r.out, "show") {
+	if r.code != 0 || !strings.Contains(r.out, "USAGE") || !strings.Contains(r.out, "rostrum [command] [path...]") || !strings.Contains(r.out, "show") {
 		t.Fatalf("--help: exit %d, out %q", r.code, r.out)
 	}
 }
@@ -666,5 +666,51 @@ func TestEnvDecidesTheFolders(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(filepath.Join(process, "rostrum")); len(entries) != 1 {
 		t.Errorf("%d files in the process's folder, want only its config", len(entries))
+	}
+}
+
+// The global flags reach every command whichever way they are given, and
+// the reader answers to its name too.
+func TestGlobalFlagsAndTheReadCommand(t *testing.T) {
+	dir := t.TempDir()
+	big := "Big file\n\n" + strings.Repeat("The council met again today. ", 100)
+	if err := os.WriteFile(filepath.Join(dir, "big.txt"), []byte(big), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "small.txt"), []byte("Small file\n\nA short note."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		env  []string
+		args []string
+	}{
+		{[]string{"ROSTRUM_MAX_SIZE=1KiB"}, []string{"list", dir}},
+		{nil, []string{"list", "--max-size", "1KiB", dir}},
+		{nil, []string{"list", dir, "--max-size=1KiB"}},
+		{[]string{"ROSTRUM_MAX_SIZE=1GiB"}, []string{"--max-size", "1KiB", "list", dir}}, // the flag wins
+	} {
+		r := runCLI(t, c.env, "", c.args...)
+		if r.code != 0 || strings.Contains(r.out, "Big file") || !strings.Contains(r.err, "big.txt: larger than the") {
+			t.Errorf("%v %v: exit %d, out %q, err %q; want big.txt skipped", c.env, c.args, r.code, r.out, r.err)
+		}
+	}
+	r := runCLI(t, []string{"ROSTRUM_MAX_SIZE=lots"}, "", "list", dir)
+	if r.code != 1 || r.err != "rostrum: $ROSTRUM_MAX_SIZE: \"lots\" is not a size such as 16MiB or 500KB (see rostrum --help)\n" {
+		t.Errorf("a bad $ROSTRUM_MAX_SIZE: exit %d, err %q", r.code, r.err)
+	}
+	log := filepath.Join(t.TempDir(), "debug.log")
+	if r := runCLI(t, nil, "", "--log", log, "list", dir); r.code != 0 {
+		t.Fatalf("--log: exit %d: %s", r.code, r.err)
+	}
+	if b, err := os.ReadFile(log); err != nil || !strings.Contains(string(b), "loaded 2 documents") {
+		t.Errorf("the log should say what was loaded: %q, %v", b, err)
+	}
+	for _, args := range [][]string{{"read", dir}, {dir}, {"read", "--style", "dark", dir}} {
+		if r := runCLI(t, nil, "", args...); r.code != 1 || !strings.Contains(r.err, "the reader needs a terminal") {
+			t.Errorf("%v: exit %d, err %q; want the reader, refusing a pipe", args, r.code, r.err)
+		}
+	}
+	if r := runCLI(t, nil, "", "show"); r.code != 1 || !strings.Contains(r.err, "show needs a document ID or a file") {
+		t.Errorf("show without a target: exit %d, err %q", r.code, r.err)
 	}
 }
