@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"fmt"
@@ -41,7 +41,7 @@ func startTmuxState(t *testing.T, stateDir string, w, h int, args ...string) (*t
 	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "rostrum")
-	build := exec.Command("go", "build", "-o", bin, ".")
+	build := exec.Command("go", "build", "-o", bin, "rostrum")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
@@ -207,7 +207,7 @@ func TestE2EStarSurvivesRestart(t *testing.T) {
 		t.Fatalf("the starred quote should be marked after a restart:\n%s", scr)
 	}
 	s.quit(statusFile)
-	cmd := exec.Command("go", "run", ".", "quotes", "--starred", "-f", "md")
+	cmd := exec.Command("go", "run", "rostrum", "quotes", "--starred", "-f", "md")
 	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+stateDir)
 	if out, err := cmd.CombinedOutput(); err != nil || !strings.HasPrefix(string(out), "> “Such threats") ||
 		!strings.Contains(string(out), "— Kassym-Jomart Tokayev") {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -483,7 +483,7 @@ func readme(t *testing.T) string {
 	return string(b)
 }
 
-const readmePath = "README.md"
+const readmePath = "../../README.md"
 
 // TestReadmeCommandLine checks that the README's command line block names
 // every command.

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -28,7 +28,7 @@ type result struct {
 func runCLI(t *testing.T, env []string, stdin string, args ...string) result {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := run(args, Env{In: strings.NewReader(stdin), Out: &out, Err: &errb, Environ: env})
+	code := Main(args, Env{In: strings.NewReader(stdin), Out: &out, Err: &errb, Environ: env})
 	return result{code: code, out: out.String(), err: errb.String()}
 }
 
