@@ -15,8 +15,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	state "rostrum/internal/readstate"
 	"rostrum/model"
-	"rostrum/state"
 )
 
 // Theme chooses the colours: follow the terminal, or force one.

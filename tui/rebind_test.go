@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"rostrum/config"
+	"rostrum/internal/config"
 	"rostrum/model"
 )
 

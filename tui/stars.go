@@ -6,9 +6,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	state "rostrum/internal/readstate"
 	"rostrum/model"
 	"rostrum/model/quotes"
-	"rostrum/state"
 )
 
 // Reading state kept between runs (package state): read marks, starred

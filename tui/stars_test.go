@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
+	state "rostrum/internal/readstate"
 	"rostrum/model"
-	"rostrum/state"
 )
 
 // withStore gives a harness's App a state store in a temporary folder.

@@ -3,7 +3,7 @@ package tui
 import (
 	tea "charm.land/bubbletea/v2"
 
-	"rostrum/state"
+	state "rostrum/internal/readstate"
 )
 
 // The state file is read and written off the UI goroutine: a large or slow

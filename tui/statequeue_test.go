@@ -9,8 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	state "rostrum/internal/readstate"
 	"rostrum/model"
-	"rostrum/state"
 )
 
 // heldState is an App whose commands the test runs by hand: what Update

@@ -2,18 +2,20 @@
 package xdgdir
 
 import (
-	"os"
 	"path/filepath"
 
 	"github.com/adrg/xdg"
 )
 
 // Home is the folder named by the XDG variable name (XDG_CONFIG_HOME,
-// XDG_STATE_HOME or XDG_DATA_HOME) when it holds an absolute path, as the
-// specification asks, else the platform's default from adrg/xdg. The
-// variable is read at each call, so a changed environment is followed.
-func Home(name string) string {
-	if dir := os.Getenv(name); filepath.IsAbs(dir) {
+// XDG_STATE_HOME or XDG_DATA_HOME), looked up with getenv, when it holds
+// an absolute path, as the specification asks; else the platform's
+// default from adrg/xdg, for the user's home folder. The variable is
+// looked up at each call, so a changed environment is followed, and a
+// caller with an environment of its own (a test, the command line's Env)
+// passes its lookup rather than the process's.
+func Home(getenv func(string) string, name string) string {
+	if dir := getenv(name); filepath.IsAbs(dir) {
 		return dir
 	}
 	xdg.Reload()
