@@ -155,8 +155,10 @@ func renderGlamour(md string, width int, style string) (out string, err error) {
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(depthCap{limit: maxNesting}, 0)),
 		),
-		goldmark.WithRenderer(renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(ar, 1000)))),
 	)
+	// Set after the extensions, which add HTML renderers to the renderer
+	// they find, as glamour.NewTermRenderer does.
+	gm.SetRenderer(renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(ar, 1000))))
 	var buf bytes.Buffer
 	if err := gm.Convert([]byte(guardMarkdown(md)), &buf); err != nil {
 		return "", fmt.Errorf("glamour: converting markdown: %w", err)

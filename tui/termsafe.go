@@ -61,10 +61,11 @@ type termFilter struct {
 	// unterminated strings.
 	termAt int
 	// A hyperlink whose end is still to come: its address, where its
-	// visible text starts in out (-1 for no link) and that text.
-	linkURL  string
-	linkAt   int
-	linkText []byte
+	// visible text starts in out (-1 for no link), and how much of the
+	// address that text has matched so far (-1 once it has differed).
+	linkURL   string
+	linkAt    int
+	linkMatch int
 }
 
 func (f *termFilter) run() {
@@ -91,6 +92,9 @@ func (f *termFilter) run() {
 			switch {
 			case r == utf8.RuneError && size == 1:
 				f.text(utf8.RuneError, "\ufffd")
+			case r >= 0x80 && r <= 0x9f:
+				i = f.c1(r, i, size)
+				continue
 			case f.keepMarkers && isMarker(r):
 				f.out = append(f.out, s[i:i+size]...)
 			default:
@@ -108,11 +112,38 @@ func (f *termFilter) run() {
 	f.linkAt = -1 // a link never closed keeps its text, not its link
 }
 
+// c1 skips the C1 control r of size bytes at i and, for CSI and the
+// control strings, the parameters it introduces, as Sanitize does; it
+// returns where the text after them starts.
+func (f *termFilter) c1(r rune, i, size int) int {
+	s := f.src
+	switch r {
+	case 0x9b: // CSI
+		j := i + size
+		for j < len(s) && s[j] >= 0x20 && s[j] <= 0x3f {
+			j++
+		}
+		if j < len(s) && s[j] >= 0x40 && s[j] <= 0x7e {
+			j++
+		}
+		return j
+	case 0x90, 0x98, 0x9d, 0x9e, 0x9f: // DCS, SOS, OSC, PM, APC
+		if end, termLen := f.nextTerminator(i + size); end >= 0 {
+			return end + termLen
+		}
+	}
+	return i + size
+}
+
 // text writes a kept rune, enc its UTF-8 form.
 func (f *termFilter) text(r rune, enc string) {
 	f.out = append(f.out, enc...)
-	if f.linkAt >= 0 {
-		f.linkText = append(f.linkText, enc...)
+	if f.linkAt >= 0 && f.linkMatch >= 0 {
+		if strings.HasPrefix(f.linkURL[f.linkMatch:], enc) {
+			f.linkMatch += len(enc)
+		} else {
+			f.linkMatch = -1
+		}
 	}
 	f.prev = r
 }
@@ -179,7 +210,7 @@ func (f *termFilter) escape(i int) int {
 // its visible text is its address.
 func (f *termFilter) hyperlink(uri string) {
 	if uri != "" {
-		f.linkURL, f.linkAt, f.linkText = uri, len(f.out), f.linkText[:0]
+		f.linkURL, f.linkAt, f.linkMatch = uri, len(f.out), 0
 		return
 	}
 	if f.linkAt < 0 {
@@ -187,12 +218,15 @@ func (f *termFilter) hyperlink(uri string) {
 	}
 	at := f.linkAt
 	f.linkAt = -1
-	if string(f.linkText) != f.linkURL || !linkableURL(f.linkURL) {
+	if f.linkMatch != len(f.linkURL) || !linkableURL(f.linkURL) {
 		return
 	}
+	// Put the link's start before its text, moving the text up.
 	open := ansi.SetHyperlink(f.linkURL)
-	tail := append([]byte(nil), f.out[at:]...)
-	f.out = append(append(f.out[:at], open...), tail...)
+	n := len(f.out)
+	f.out = append(f.out, open...)
+	copy(f.out[at+len(open):], f.out[at:n])
+	copy(f.out[at:], open)
 	f.out = append(f.out, ansi.ResetHyperlink()...)
 }
 
@@ -211,8 +245,8 @@ func linkableURL(u string) bool {
 	return true
 }
 
-// nextTerminator finds the first BEL or ESC \ at or after i, and returns
-// its position and length, or -1.
+// nextTerminator finds the first BEL, ESC \ or ST (U+009C) at or after
+// i, and returns its position and length, or -1.
 func (f *termFilter) nextTerminator(i int) (int, int) {
 	if f.termAt == -1 {
 		return -1, 0
@@ -221,7 +255,8 @@ func (f *termFilter) nextTerminator(i int) (int, int) {
 		f.termAt = -1
 		s := f.src
 		for j := i; j < len(s); j++ {
-			if s[j] == 0x07 || s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\' {
+			c := s[j]
+			if c == 0x07 || j+1 < len(s) && (c == 0x1b && s[j+1] == '\\' || c == 0xc2 && s[j+1] == 0x9c) {
 				f.termAt = j
 				break
 			}

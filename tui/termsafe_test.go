@@ -22,7 +22,9 @@ var terminalSafeCases = []struct{ name, in, want string }{
 	{"two-byte escapes dropped", "a\x1b7b\x1b8c\x1bcd\x1b(Be", "abcde"},
 	{"lone ESC at the end", "a\x1b", "a"},
 	{"C0 controls dropped", "bel\x07 bs\b cr\r del\x7f nul\x00 ff\x0c", "bel bs cr del nul ff"},
-	{"C1 controls dropped", "a\u009d0;T\u009cb\u009bc\u0090d", "a0;Tbcd"},
+	{"C1 controls dropped with their strings", "a\u009d0;T\u009cb\u009b2Jc\u0090q\x1b\\d\u0085e", "abcde"},
+	{"C1 ST ends an OSC", "a\x1b]0;T\u009cb", "ab"},
+	{"unterminated C1 OSC keeps its text", "a\u009d0;T", "a0;T"},
 	{"raw C1 bytes become U+FFFD", "a\x9db", "a\ufffdb"},
 	{"bidi override dropped", "user\u202eevil\u202c", "userevil"},
 	{"tag characters dropped", "a\U000E0051b\U000E0071c\U000E0041", "abc"},
@@ -105,7 +107,7 @@ func TestTerminalSafeIsLinear(t *testing.T) {
 		"unterminated OSC": func(n int) string { return strings.Repeat("\x1b]0;word ", n) },
 		"unclosed links":   func(n int) string { return strings.Repeat("\x1b]8;;https://a.example\x07text ", n) },
 		"long link": func(n int) string {
-			u := "https://a.example/" + strings.Repeat("x", n*8)
+			u := "https://a.example/" + strings.Repeat("x", n*64)
 			return "\x1b]8;;" + u + "\x07" + u + "\x1b]8;;\x07"
 		},
 		"strings then one terminator": func(n int) string { return strings.Repeat("\x1bPword ", n) + "\x1b\\" },
