@@ -26,14 +26,16 @@ const (
 //
 // It removes every escape sequence (CSI, OSC, DCS, SOS, PM, APC and the
 // two- and three-byte escapes) together with its parameters, removes C0 and
-// C1 control characters other than newline and tab, removes bidirectional
-// override and isolate characters (U+202A–U+202E, U+2066–U+2069), byte
-// order marks and the invisible format characters of invisibleRune, turns
-// CRLF, lone CR and U+2028/U+2029 into LF, replaces invalid UTF-8 with
-// U+FFFD and normalises the result to NFC.
+// C1 control characters other than newline and tab, applies the
+// invisible-character policy of FilterRune (format characters, variation
+// selectors, tag characters, private use and the other invisible
+// characters are dropped; see invisible.go), turns CRLF, lone CR and
+// U+2028/U+2029 into LF, replaces invalid UTF-8 with U+FFFD and normalises
+// the result to NFC.
 //
-// The result contains no byte below 0x20 other than '\n' and '\t', no DEL
-// and no C1 control, and Sanitize(Sanitize(s)) == Sanitize(s).
+// The result contains no byte below 0x20 other than '\n' and '\t', no DEL,
+// no C1 control and no rune FilterRune would drop, and
+// Sanitize(Sanitize(s)) == Sanitize(s).
 func Sanitize(s string) string {
 	if isClean(s) {
 		return norm.NFC.String(s)
@@ -57,54 +59,12 @@ func isClean(s string) bool {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError || unsafeRune(r) {
+		if r == utf8.RuneError || !PrintableRune(r) {
 			return false
 		}
 		i += size
 	}
 	return true
-}
-
-// unsafeRune reports whether a non-ASCII rune is one the sanitiser drops
-// (or, for the line and paragraph separators, turns into a newline).
-func unsafeRune(r rune) bool {
-	switch {
-	case r >= 0x80 && r <= 0x9f: // C1 controls
-		return true
-	case r >= 0x202a && r <= 0x202e: // LRE, RLE, PDF, LRO, RLO
-		return true
-	case r >= 0x2066 && r <= 0x2069: // LRI, RLI, FSI, PDI
-		return true
-	case r == 0xfeff: // byte order mark / zero width no-break space
-		return true
-	}
-	return invisibleRune(r)
-}
-
-// invisibleRune reports whether r is a format character that draws
-// nothing yet changes what the reader sees or copies: marks that steer
-// bidirectional text, zero-width spaces and joiners of words, invisible
-// operators, interlinear annotations, fillers, and the Unicode tag
-// characters (with which text can smuggle hidden instructions, and which
-// the reading pane keeps for its own markers). The zero-width joiner and
-// non-joiner stay: Persian, Indic scripts and emoji need them.
-func invisibleRune(r rune) bool {
-	switch {
-	case r == 0x00ad, // soft hyphen
-		r == 0x061c,              // Arabic letter mark
-		r == 0x115f, r == 0x1160, // Hangul fillers
-		r == 0x180e,              // Mongolian vowel separator
-		r == 0x200b,              // zero width space
-		r == 0x200e, r == 0x200f, // left-to-right and right-to-left marks
-		r == 0x2028, r == 0x2029, // line and paragraph separators (become newlines)
-		r >= 0x2060 && r <= 0x2064, // word joiner, invisible operators
-		r >= 0x206a && r <= 0x206f, // deprecated format characters
-		r == 0x3164, r == 0xffa0,   // Hangul fillers
-		r >= 0xfff9 && r <= 0xfffb,   // interlinear annotation
-		r >= 0xe0000 && r <= 0xe007f: // tag characters
-		return true
-	}
-	return false
 }
 
 // scrubber holds the state of one sanitising pass.
@@ -116,6 +76,9 @@ type scrubber struct {
 	// search has run. It keeps the pass linear when a document holds many
 	// unterminated OSC or DCS introducers.
 	termAt int
+	// prev is the last rune written, for the policy's characters that
+	// are kept only after some others.
+	prev rune
 }
 
 func (sc *scrubber) run() {
@@ -127,17 +90,20 @@ func (sc *scrubber) run() {
 			i = sc.skipEscape(i)
 		case c == '\r':
 			sc.out.WriteByte('\n')
+			sc.prev = '\n'
 			i++
 			if i < len(s) && s[i] == '\n' {
 				i++
 			}
 		case c == '\n' || c == '\t':
 			sc.out.WriteByte(c)
+			sc.prev = rune(c)
 			i++
 		case c < 0x20 || c == 0x7f:
 			i++
 		case c < utf8.RuneSelf:
 			sc.out.WriteByte(c)
+			sc.prev = rune(c)
 			i++
 		default:
 			i = sc.rune(i)
@@ -154,16 +120,15 @@ func (sc *scrubber) rune(i int) int {
 			return sc.skipC1(rune(b), i, 1)
 		}
 		sc.out.WriteRune(utf8.RuneError)
+		sc.prev = utf8.RuneError
 		return i + 1
 	}
 	if r >= 0x80 && r <= 0x9f {
 		return sc.skipC1(r, i, size)
 	}
-	switch {
-	case r == 0x2028 || r == 0x2029:
-		sc.out.WriteByte('\n')
-	case !unsafeRune(r):
-		sc.out.WriteString(sc.src[i : i+size])
+	if w, ok := FilterRune(sc.prev, r); ok {
+		sc.out.WriteRune(w)
+		sc.prev = w
 	}
 	return i + size
 }

@@ -176,6 +176,9 @@ func assertSafe(t testing.TB, s string) {
 			r == 0x2028, r == 0x2029, r >= 0xfff9 && r <= 0xfffb, r >= 0xe0000 && r <= 0xe007f:
 			t.Errorf("output has invisible format character %U at %d: %q", r, i, s)
 			return
+		case r >= 0x80 && !model.PrintableRune(r) && r != 0x200c && r != 0x200d && r != 0xfe0e && r != 0xfe0f:
+			t.Errorf("output has %U, which the invisible-character policy drops, at %d: %q", r, i, s)
+			return
 		}
 	}
 	if again := model.Sanitize(s); again != s {
@@ -197,6 +200,9 @@ func printableASCII(s string) bool {
 
 func FuzzSanitize(f *testing.F) {
 	for _, tc := range sanitizeCases {
+		f.Add(tc.in)
+	}
+	for _, tc := range policyCases {
 		f.Add(tc.in)
 	}
 	f.Add(string(seedBytes(f)))

@@ -235,7 +235,8 @@ func (a *App) applyTheme(dark bool) {
 	a.reader.SetPaintStyles(a.styles.Paint)
 }
 
-// View draws the whole screen. Nothing is drawn before the first size.
+// View draws the whole screen, filtered by TerminalSafe. Nothing is drawn
+// before the first size.
 func (a *App) View() tea.View {
 	if a.idle && a.framed {
 		return a.frame
@@ -266,7 +267,11 @@ func (a *App) draw() tea.View {
 	if l.statusH > 0 {
 		parts = append(parts, fitBlock(a.statusView(), l.width, l.statusH))
 	}
-	v.Content = strings.Join(parts, "\n")
+	// The last filter before the terminal: whatever a document, file name,
+	// topic, setting or state file put into any part of the screen, only
+	// text, SGR and honest hyperlinks are drawn. Bubble Tea adds its own
+	// sequences after this.
+	v.Content = TerminalSafe(strings.Join(parts, "\n"))
 	return v
 }
 

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"fmt"
 	"log"
 	"regexp"
@@ -8,10 +9,14 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
 	gansi "charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
 
 	"rostrum/model"
 )
@@ -65,7 +70,7 @@ func partialRenderCmd(key renderKey, d *model.Document) tea.Cmd {
 		if key.dark {
 			style = "dark"
 		}
-		out, err := RenderMarkdown(md[:cut], key.width, style)
+		out, err := renderReader(md[:cut], key.width, style)
 		return docRenderedMsg{key: key, content: out, err: err, partial: true}
 	}
 }
@@ -90,14 +95,14 @@ func renderCmd(key renderKey, d *model.Document) tea.Cmd {
 		if key.dark {
 			style = "dark"
 		}
-		out, err := RenderMarkdown(readerMarkdown(d), key.width, style)
+		out, err := renderReader(readerMarkdown(d), key.width, style)
 		log.Printf("rendered %s (%d bytes) at %d columns, %s, in %v (err %v)", key.id, len(d.Body), key.width, style, time.Since(start).Round(time.Microsecond), err)
 		return docRenderedMsg{key: key, content: out, err: err}
 	}
 }
 
 // plainRender wraps the marked-up body as plain text with Glamour's margin,
-// for documents too large to render.
+// for documents too large to render, filtered as renderings are.
 func plainRender(d *model.Document, width int) string {
 	var b strings.Builder
 	for i, p := range strings.Split(readerMarkup(d), "\n\n") {
@@ -107,14 +112,33 @@ func plainRender(d *model.Document, width int) string {
 		wrapped := ansi.Wordwrap(strings.ReplaceAll(p, "\n", " "), max(width-2, 1), "")
 		b.WriteString("  " + strings.ReplaceAll(wrapped, "\n", "\n  "))
 	}
-	return b.String()
+	return safeRender(b.String())
 }
 
 // RenderMarkdown renders Markdown with Glamour at the given wrap width and
 // style ("dark", "light" or "notty"), without leading or trailing blank
-// lines. A panic inside Glamour is returned as an error, so callers can
-// fall back to plain text.
-func RenderMarkdown(md string, width int, style string) (out string, err error) {
+// lines, for printing as it is (`rostrum show`). What Glamour is given is
+// guarded first (guardMarkdown: character references to invisible
+// characters made literal, nesting capped) and what it writes is filtered
+// last (TerminalSafe: only text, SGR and honest hyperlinks). A panic
+// inside Glamour is returned as an error, so callers can fall back to
+// plain text.
+func RenderMarkdown(md string, width int, style string) (string, error) {
+	out, err := renderGlamour(md, width, style)
+	return TerminalSafe(out), err
+}
+
+// renderReader is RenderMarkdown for the reader: the reader's markers in
+// md stay in the rendering for the painter, which removes them.
+func renderReader(md string, width int, style string) (string, error) {
+	out, err := renderGlamour(md, width, style)
+	return safeRender(out), err
+}
+
+// renderGlamour renders guarded Markdown with Glamour's terminal renderer
+// on a Markdown parser set up as glamour.NewTermRenderer sets it up, plus
+// the depthCap transformer (NewTermRenderer takes no parser options).
+func renderGlamour(md string, width int, style string) (out string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			out, err = "", fmt.Errorf("render failed: %v", r)
@@ -124,18 +148,22 @@ func RenderMarkdown(md string, width int, style string) (out string, err error) 
 	if err != nil {
 		return "", err
 	}
-	r, err := glamour.NewTermRenderer(
-		glamour.WithStyles(cfg),
-		glamour.WithWordWrap(max(width, minRenderWidth)),
+	ar := gansi.NewRenderer(gansi.Options{WordWrap: max(width, minRenderWidth), Styles: cfg})
+	gm := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(depthCap{limit: maxNesting}, 0)),
+		),
 	)
-	if err != nil {
-		return "", err
+	// Set after the extensions, which add HTML renderers to the renderer
+	// they find, as glamour.NewTermRenderer does.
+	gm.SetRenderer(renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(ar, 1000))))
+	var buf bytes.Buffer
+	if err := gm.Convert([]byte(guardMarkdown(md)), &buf); err != nil {
+		return "", fmt.Errorf("glamour: converting markdown: %w", err)
 	}
-	out, err = r.Render(md)
-	if err != nil {
-		return "", err
-	}
-	return trimPadding(strings.Trim(out, "\n")), nil
+	return trimPadding(strings.Trim(buf.String(), "\n")), nil
 }
 
 // padding is the run of spaces and style sequences Glamour pads each line

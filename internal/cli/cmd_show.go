@@ -85,6 +85,9 @@ func (c *ShowCmd) Run(s *session) error {
 	if style == "notty" {
 		out = plainHeader(d, c.width(s)) + out
 	}
+	// The last step before output: only text, SGR and hyperlinks whose
+	// text is their address reach the terminal or the pipe.
+	out = tui.TerminalSafe(out)
 	w := &colorprofile.Writer{Forward: s.Out, Profile: profile}
 	_, err = fmt.Fprintln(w, out)
 	return err
