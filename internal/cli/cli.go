@@ -170,7 +170,12 @@ func (r *ReadCmd) Run(s *session) error {
 		if stopGuard, err := crashguard.Start(out); err != nil {
 			log.Printf("no crash guard: %v", err)
 		} else {
-			defer stopGuard()
+			defer func() {
+				// The screen is back by now; the debug log is where this goes.
+				if err := stopGuard(); err != nil {
+					log.Printf("stopping the crash guard: %v", err)
+				}
+			}()
 		}
 	}
 	if _, err := tea.NewProgram(app, opts...).Run(); err != nil {
