@@ -136,7 +136,13 @@ func (r *ReadCmd) Run(s *session) error {
 	if err != nil {
 		return err
 	}
-	defer closeKeyboard()
+	defer func() {
+		// A read-only /dev/tty whose close fails has lost nothing; the
+		// debug log notes it.
+		if err := closeKeyboard(); err != nil {
+			log.Printf("closing the keyboard: %v", err)
+		}
+	}()
 	opts := []tea.ProgramOption{tea.WithOutput(s.Out), tea.WithEnvironment(s.Environ), tea.WithInput(keyboard)}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
