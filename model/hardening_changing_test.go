@@ -47,8 +47,10 @@ func (h *hardFS) Open(name string) (fs.File, error) {
 		return &hardFile{name: name, r: bytes.NewReader(h.grown[name]), size: int64(len(h.MapFS[name].Data))}, nil
 	case h.endless[name]:
 		return &hardFile{name: name, r: hardEndless{}, size: 10}, nil
-	case h.failing[name] != nil:
-		return &hardFile{name: name, r: io.MultiReader(strings.NewReader("Some text first. "), hardFailing{h.failing[name]}), size: 100}, nil
+	}
+	if err := h.failing[name]; err != nil {
+		// The open succeeds; reading fails with err after some text.
+		return &hardFile{name: name, r: io.MultiReader(strings.NewReader("Some text first. "), hardFailing{err}), size: 100}, nil //nolint:nilerr // err is for the read, not the open
 	}
 	return h.MapFS.Open(name)
 }

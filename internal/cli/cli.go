@@ -136,7 +136,13 @@ func (r *ReadCmd) Run(s *session) error {
 	if err != nil {
 		return err
 	}
-	defer closeKeyboard()
+	defer func() {
+		// A read-only /dev/tty whose close fails has lost nothing; the
+		// debug log notes it.
+		if err := closeKeyboard(); err != nil {
+			log.Printf("closing the keyboard: %v", err)
+		}
+	}()
 	opts := []tea.ProgramOption{tea.WithOutput(s.Out), tea.WithEnvironment(s.Environ), tea.WithInput(keyboard)}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -170,7 +176,12 @@ func (r *ReadCmd) Run(s *session) error {
 		if stopGuard, err := crashguard.Start(out); err != nil {
 			log.Printf("no crash guard: %v", err)
 		} else {
-			defer stopGuard()
+			defer func() {
+				// The screen is back by now; the debug log is where this goes.
+				if err := stopGuard(); err != nil {
+					log.Printf("stopping the crash guard: %v", err)
+				}
+			}()
 		}
 	}
 	if _, err := tea.NewProgram(app, opts...).Run(); err != nil {

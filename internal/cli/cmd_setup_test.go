@@ -56,7 +56,7 @@ func binaryDir(t *testing.T) string {
 		}
 		out, err := exec.Command("go", "build", "-o", filepath.Join(binDir, "rostrum"), "rostrum").CombinedOutput()
 		if err != nil {
-			binErr = fmt.Errorf("go build: %v\n%s", err, out)
+			binErr = fmt.Errorf("go build: %w\n%s", err, out)
 		}
 	})
 	if binErr != nil {

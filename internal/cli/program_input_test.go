@@ -54,7 +54,9 @@ func runProgram(t *testing.T, input string) ([]string, string, error) {
 	go func() {
 		// A read each, as a terminal delivers them.
 		for _, part := range strings.SplitAfter(input, "\x00") {
-			pw.Write([]byte(strings.TrimSuffix(part, "\x00")))
+			if _, err := pw.Write([]byte(strings.TrimSuffix(part, "\x00"))); err != nil {
+				return // the program has ended and the pipe is closed
+			}
 			time.Sleep(20 * time.Millisecond)
 		}
 	}()

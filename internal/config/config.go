@@ -115,30 +115,42 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // Parse checks data, the text of the config file at path (used for the
 // defaults and in errors), against the action names in actions.
 func Parse(path string, data []byte, actions []string) (*Config, error) {
-	fail := func(n *yaml.Node, format string, args ...any) error {
-		line := 0
-		if n != nil {
-			line = n.Line
-		}
-		return &Error{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)}
-	}
 	c := Default(path)
+	root, err := document(path, data)
+	if err != nil {
+		return nil, err
+	}
+	if root == nil || isNull(root) {
+		return c, nil // empty, only comments, or null
+	}
+	fail := failAt(path)
+	if root.Kind != yaml.MappingNode {
+		return nil, fail(root, "the config must be a mapping of settings (%s), not %s", strings.Join(fields, ", "), describe(root))
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if err := checkField(k, seen, fail); err != nil {
+			return nil, err
+		}
+		if isNull(v) {
+			continue // "theme:" with nothing after it keeps the default
+		}
+		if err := c.set(k.Value, v, path, actions, fail); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// document parses data, the text of the config file at path, and returns
+// its root node, or nil when the file is empty or holds only comments.
+func document(path string, data []byte) (*yaml.Node, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		line := 0
-		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-		}
-		if strings.HasPrefix(msg, "did not find expected") {
-			// yaml.v3 counts the lines of its parser's errors (unlike its
-			// scanner's) from 0, and leaves line 0 out.
-			line++
-		}
-		return nil, &Error{Path: path, Line: line, Msg: "not valid YAML: " + msg}
+		return nil, syntaxError(path, err)
 	}
-	// Nothing below expands an alias, but a file whose aliases would
+	// Nothing in Parse expands an alias, but a file whose aliases would
 	// expand without bound is refused all the same, saying so.
 	if err := yamlsafe.Check(&doc); err != nil {
 		var ae *yamlsafe.AliasError
@@ -148,62 +160,97 @@ func Parse(path string, data []byte, actions []string) (*Config, error) {
 		return nil, &Error{Path: path, Msg: err.Error()}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return c, nil // empty, or only comments
+		return nil, nil
 	}
-	root := doc.Content[0]
-	if isNull(root) {
-		return c, nil
+	return doc.Content[0], nil
+}
+
+// syntaxError is yaml.v3's error for the file at path, with its line.
+func syntaxError(path string, err error) *Error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
 	}
-	if root.Kind != yaml.MappingNode {
-		return nil, fail(root, "the config must be a mapping of settings (%s), not %s", strings.Join(fields, ", "), describe(root))
+	if strings.HasPrefix(msg, "did not find expected") {
+		// yaml.v3 counts the lines of its parser's errors (unlike its
+		// scanner's) from 0, and leaves line 0 out.
+		line++
 	}
-	seen := map[string]int{}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		if k.Kind != yaml.ScalarNode || !slices.Contains(fields, k.Value) {
-			return nil, fail(k, "unknown key %q (known: %s)", keyName(k), strings.Join(fields, ", "))
+	return &Error{Path: path, Line: line, Msg: "not valid YAML: " + msg}
+}
+
+// failAt makes the errors for the file at path, at a node's line (0 for
+// a nil node).
+func failAt(path string) failFunc {
+	return func(n *yaml.Node, format string, args ...any) error {
+		line := 0
+		if n != nil {
+			line = n.Line
 		}
-		if first, dup := seen[k.Value]; dup {
-			return nil, fail(k, "%s is set twice (first on line %d)", k.Value, first)
-		}
-		seen[k.Value] = k.Line
-		if isNull(v) {
-			continue // "theme:" with nothing after it keeps the default
-		}
-		var err error
-		switch k.Value {
-		case "theme":
-			if v.Kind != yaml.ScalarNode || !slices.Contains(Themes, v.Value) {
-				return nil, fail(v, "theme must be auto, dark or light, not %s", describe(v))
-			}
-			c.Theme = v.Value
-		case "max_width":
-			n, convErr := strconv.Atoi(v.Value)
-			if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!int" || convErr != nil {
-				return nil, fail(v, "max_width must be a whole number of columns (0 for the default), not %s", describe(v))
-			}
-			if n < 0 {
-				return nil, fail(v, "max_width must be 0 (the default) or more columns, not %d", n)
-			}
-			c.MaxWidth = n
-		case "paths":
-			c.Paths, err = parsePaths(v, path, fail)
-		case "topics":
-			if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!str" || v.Value == "" {
-				return nil, fail(v, "topics must be the path of a topics file, not %s", describe(v))
-			}
-			c.Topics = resolve(v.Value, path)
-		case "keys":
-			c.Keys, err = parseKeys(v, actions, fail)
-		}
-		if err != nil {
-			return nil, err
-		}
+		return &Error{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)}
 	}
-	return c, nil
+}
+
+// checkField fails on a key of the file that is not one of fields or
+// that was set before (seen maps each key to its line).
+func checkField(k *yaml.Node, seen map[string]int, fail failFunc) error {
+	if k.Kind != yaml.ScalarNode || !slices.Contains(fields, k.Value) {
+		return fail(k, "unknown key %q (known: %s)", keyName(k), strings.Join(fields, ", "))
+	}
+	if first, dup := seen[k.Value]; dup {
+		return fail(k, "%s is set twice (first on line %d)", k.Value, first)
+	}
+	seen[k.Value] = k.Line
+	return nil
+}
+
+// set checks v, the value of the setting field in the file at path, and
+// stores it in c.
+func (c *Config) set(field string, v *yaml.Node, path string, actions []string, fail failFunc) error {
+	var err error
+	switch field {
+	case "theme":
+		c.Theme, err = parseTheme(v, fail)
+	case "max_width":
+		c.MaxWidth, err = parseMaxWidth(v, fail)
+	case "paths":
+		c.Paths, err = parsePaths(v, path, fail)
+	case "topics":
+		c.Topics, err = parseTopics(v, path, fail)
+	case "keys":
+		c.Keys, err = parseKeys(v, actions, fail)
+	}
+	return err
 }
 
 type failFunc func(n *yaml.Node, format string, args ...any) error
+
+func parseTheme(v *yaml.Node, fail failFunc) (string, error) {
+	if v.Kind != yaml.ScalarNode || !slices.Contains(Themes, v.Value) {
+		return "", fail(v, "theme must be auto, dark or light, not %s", describe(v))
+	}
+	return v.Value, nil
+}
+
+func parseMaxWidth(v *yaml.Node, fail failFunc) (int, error) {
+	n, err := strconv.Atoi(v.Value)
+	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!int" || err != nil {
+		return 0, fail(v, "max_width must be a whole number of columns (0 for the default), not %s", describe(v))
+	}
+	if n < 0 {
+		return 0, fail(v, "max_width must be 0 (the default) or more columns, not %d", n)
+	}
+	return n, nil
+}
+
+func parseTopics(v *yaml.Node, path string, fail failFunc) (string, error) {
+	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!str" || v.Value == "" {
+		return "", fail(v, "topics must be the path of a topics file, not %s", describe(v))
+	}
+	return resolve(v.Value, path), nil
+}
 
 func parsePaths(v *yaml.Node, path string, fail failFunc) ([]string, error) {
 	if v.Kind != yaml.SequenceNode {

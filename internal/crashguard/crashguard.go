@@ -58,11 +58,12 @@ func IsGuard() bool { return os.Getenv(envVar) == "1" }
 
 // Start starts a guard for the terminal tty, which must still be in its
 // normal mode (the guard keeps these settings to restore), and returns
-// the function that stops it when the reader ends normally. The guard is
+// the function that stops it when the reader ends normally; stop reports
+// a guard that could not be told or did not end cleanly. The guard is
 // best effort: when it cannot start, Start returns the error and a stop
 // that does nothing.
-func Start(tty *os.File) (stop func(), err error) {
-	nothing := func() {}
+func Start(tty *os.File) (stop func() error, err error) {
+	nothing := func() error { return nil }
 	exe, err := os.Executable()
 	if err != nil {
 		return nothing, err
@@ -104,21 +105,33 @@ func Start(tty *os.File) (stop func(), err error) {
 	readyR.Close()
 	if !ok {
 		crashW.Close()
-		cmd.Process.Kill()
-		cmd.Wait()
+		// The guard may have exited already (Kill then fails with
+		// os.ErrProcessDone); Wait reaps it either way, and the status of a
+		// guard that never said ready adds nothing to the error below.
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
 		return nothing, errors.New("the crash guard did not start")
 	}
 	if err := debug.SetCrashOutput(crashW, debug.CrashOptions{}); err != nil {
-		crashW.Close()
-		cmd.Wait()
-		return nothing, err
+		// Stopped as after a normal run, so that it does not take the
+		// closed pipe for a crash and reset the terminal.
+		return nothing, errors.Join(err, release(crashW, cmd))
 	}
-	return func() {
-		debug.SetCrashOutput(nil, debug.CrashOptions{})
-		crashW.WriteString(stopMark)
-		crashW.Close()
-		cmd.Wait()
+	return func() error {
+		err := debug.SetCrashOutput(nil, debug.CrashOptions{})
+		return errors.Join(err, release(crashW, cmd))
 	}, nil
+}
+
+// release tells the guard behind crashW that the reader ends normally,
+// closes the pipe and waits for the guard to exit.
+func release(crashW *os.File, cmd *exec.Cmd) error {
+	_, writeErr := crashW.WriteString(stopMark)
+	closeErr := crashW.Close()
+	if err := cmd.Wait(); err != nil {
+		return errors.Join(writeErr, closeErr, fmt.Errorf("crash guard: %w", err))
+	}
+	return errors.Join(writeErr, closeErr)
 }
 
 // Guard runs the guard (the process IsGuard reported): the terminal is
@@ -139,21 +152,41 @@ func Guard() int {
 // settings, says so on readyOut, waits for crash to close and, unless the
 // reader stopped it, resets tty and writes what happened to stderr.
 func Watch(crash io.Reader, readyOut io.WriteCloser, tty *os.File, stderr io.Writer) int {
-	state, stateErr := term.GetState(tty.Fd())
-	io.WriteString(readyOut, ready)
+	state, err := term.GetState(tty.Fd())
+	if err != nil {
+		state = nil // not a terminal: the reset is all there is to undo
+	}
+	_, err = io.WriteString(readyOut, ready)
 	readyOut.Close()
+	if err != nil {
+		// The reader was not told: it gives up on the guard at once (the
+		// pipe is closed) and runs without one.
+		return 1
+	}
 	report, _ := io.ReadAll(crash)
 	if strings.HasSuffix(string(report), stopMark) {
 		return 0
 	}
-	io.WriteString(tty, Reset)
-	if stateErr == nil {
-		term.Restore(tty.Fd(), state)
+	outcome := "the terminal was restored"
+	if err := restore(tty, state); err != nil {
+		outcome = fmt.Sprintf("the terminal could not be restored (%v; the reset command puts it back)", err)
 	}
 	if len(report) > 0 {
-		fmt.Fprintf(stderr, "rostrum crashed; the terminal was restored. Please report this bug with the report below.\n\n%s", report)
+		fmt.Fprintf(stderr, "rostrum crashed; %s. Please report this bug with the report below.\n\n%s", outcome, report)
 	} else {
-		fmt.Fprintln(stderr, "rostrum was stopped abruptly (killed?); the terminal was restored.")
+		fmt.Fprintf(stderr, "rostrum was stopped abruptly (killed?); %s.\n", outcome)
 	}
 	return 0
+}
+
+// restore writes Reset to tty and puts back the settings saved in state,
+// if any were.
+func restore(tty *os.File, state *term.State) error {
+	if _, err := io.WriteString(tty, Reset); err != nil {
+		return err
+	}
+	if state == nil {
+		return nil
+	}
+	return term.Restore(tty.Fd(), state)
 }

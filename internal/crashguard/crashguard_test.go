@@ -2,6 +2,7 @@ package crashguard
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -83,6 +84,25 @@ func TestWatch(t *testing.T) {
 	}
 }
 
+// TestWatchCannotRestore: when the reset cannot be written, the guard
+// does not claim the terminal was restored.
+func TestWatchCannotRestore(t *testing.T) {
+	_, path := ttyFile(t)
+	tty, err := os.Open(path) // read-only: the reset fails
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tty.Close()
+	var ready nopCloser
+	var stderr bytes.Buffer
+	if code := Watch(strings.NewReader(""), &ready, tty, &stderr); code != 0 {
+		t.Errorf("exit status %d", code)
+	}
+	if got := stderr.String(); !strings.HasPrefix(got, "rostrum was stopped abruptly (killed?); the terminal could not be restored (") {
+		t.Errorf("stderr %q, want it to say the terminal could not be restored", got)
+	}
+}
+
 // TestResetUndoesTheReader: the reset leaves the alternate screen, stops
 // the mouse reports Bubble Tea turns on and shows the cursor.
 func TestResetUndoesTheReader(t *testing.T) {
@@ -100,10 +120,13 @@ func TestStartAndStop(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan struct{})
-	go func() { stop(); close(done) }()
+	done := make(chan error, 1)
+	go func() { done <- stop() }()
 	select {
-	case <-done:
+	case err := <-done:
+		if err != nil {
+			t.Errorf("stop: %v", err)
+		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("stop did not end the guard")
 	}
@@ -122,7 +145,8 @@ func TestGuardCatchesGoroutinePanic(t *testing.T) {
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	err := cmd.Run() // waits for the guard too: it holds stderr
-	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 2 {
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 2 {
 		t.Fatalf("the crashing process ended with %v, want exit status 2; stderr:\n%s", err, stderr.String())
 	}
 	written, _ := os.ReadFile(path)

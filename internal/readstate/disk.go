@@ -85,7 +85,11 @@ func writeState(path string, st State) error {
 	if err != nil {
 		return err
 	}
-	defer f.Cleanup()
+	// Cleanup does nothing after CloseAtomicallyReplace succeeded; after a
+	// failure, which is returned, it removes the temporary file. If that
+	// fails too, the stray file beside the state is harmless and the error
+	// already says the state was not saved.
+	defer func() { _ = f.Cleanup() }()
 	if _, err := f.Write(data); err != nil {
 		return err
 	}

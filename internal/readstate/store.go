@@ -93,12 +93,19 @@ func (s *Store) Reload() string {
 // its place, so that state is not lost by the next change, which starts
 // from what is on disk. A file that cannot be set aside, or is not one to
 // set aside, is left alone.
-func (s *Store) recover() (State, string) {
+func (s *Store) recover() (_ State, warn string) {
 	cur := s.State()
 	if err := s.lock.Lock(); err != nil {
 		return cur, fmt.Sprintf("state file %s is unusable; left it in place (could not lock: %s)", s.path, oneLine(err))
 	}
-	defer s.lock.Unlock()
+	defer func() {
+		if err := s.unlock(); err != nil {
+			if warn != "" {
+				warn += "; "
+			}
+			warn += oneLine(err)
+		}
+	}()
 	st, err := readState(s.path)
 	var bad *badFileError
 	if !errors.As(err, &bad) {
@@ -107,7 +114,7 @@ func (s *Store) recover() (State, string) {
 	if !bad.damaged {
 		return cur, leftInPlace(s.path, bad)
 	}
-	warn, err := setAside(s.path, bad)
+	warn, err = setAside(s.path, bad)
 	if err != nil {
 		return cur, oneLine(err)
 	}
@@ -132,7 +139,7 @@ func (s *Store) TakeWarning() string {
 // changed it, and keeps the result in memory. If the file on disk has
 // been damaged it is set aside and op applies to the in-memory state; a
 // file that cannot be used fails the change and is left in place.
-func (s *Store) update(op func(*State) bool) error {
+func (s *Store) update(op func(*State) bool) (err error) {
 	s.op.Lock()
 	defer s.op.Unlock()
 	if err := mkdir(s.path); err != nil {
@@ -141,7 +148,13 @@ func (s *Store) update(op func(*State) bool) error {
 	if err := s.lock.Lock(); err != nil {
 		return fmt.Errorf("locking state file: %w", err)
 	}
-	defer s.lock.Unlock()
+	// Reported even when the change was saved: a lock still held makes
+	// every other instance wait.
+	defer func() {
+		if uerr := s.unlock(); uerr != nil {
+			err = errors.Join(err, uerr)
+		}
+	}()
 
 	st, err := readState(s.path)
 	write := false
@@ -168,6 +181,14 @@ func (s *Store) update(op func(*State) bool) error {
 	s.mu.Lock()
 	s.st = st
 	s.mu.Unlock()
+	return nil
+}
+
+// unlock releases the file lock taken by an operation.
+func (s *Store) unlock() error {
+	if err := s.lock.Unlock(); err != nil {
+		return fmt.Errorf("releasing the state file lock %s: %w", s.lock.Path(), err)
+	}
 	return nil
 }
 

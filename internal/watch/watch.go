@@ -119,7 +119,10 @@ func (w *watcher) addTree(root string, found bool) {
 	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
-			return nil
+			// A root that has gone, or a folder that cannot be listed (it
+			// was already given to addDir, which reports what matters):
+			// skip it and watch the rest of the tree.
+			return nil //nolint:nilerr // skipping unreadable entries is the point
 		case p != root && hidden(p):
 			if d.IsDir() {
 				return filepath.SkipDir

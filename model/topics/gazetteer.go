@@ -41,55 +41,11 @@ func Places() *Gazetteer {
 
 func parseGazetteer(countries, orgs string) *Gazetteer {
 	g := &Gazetteer{places: map[string]string{}, orgs: map[string]string{}, iso2: map[string]string{}}
-	var add func(m map[string]string, key, value string)
-	add = func(m map[string]string, key, value string) {
-		key = strings.TrimSpace(key)
-		if key == "" {
-			return
-		}
-		if _, taken := m[key]; !taken {
-			m[key] = value
-		}
-		if k := strings.TrimSuffix(key, "."); k != key {
-			add(m, k, value)
-		}
+	for _, f := range tsvRows(countries, 4) {
+		g.addCountry(f)
 	}
-	for i, line := range strings.Split(strings.TrimSpace(countries), "\n") {
-		f := strings.Split(line, "\t")
-		if i == 0 || len(f) < 4 {
-			continue
-		}
-		name := f[0]
-		add(g.places, name, name)
-		for _, a := range splitList(f[1]) {
-			add(g.places, a, name)
-		}
-		for _, d := range splitList(f[2]) {
-			add(g.places, d, name)
-		}
-		if f[3] != "" {
-			add(g.places, f[3], f[3])
-		}
-		if len(f) > 4 && f[4] != "" {
-			g.iso2[f[4]] = name
-		}
-	}
-	for i, line := range strings.Split(strings.TrimSpace(orgs), "\n") {
-		f := strings.Split(line, "\t")
-		if i == 0 || len(f) < 2 {
-			continue
-		}
-		display := f[0]
-		if f[1] != "" {
-			display = f[1]
-		}
-		add(g.orgs, f[0], display)
-		add(g.orgs, f[1], display)
-		if len(f) > 2 {
-			for _, a := range splitList(f[2]) {
-				add(g.orgs, a, display)
-			}
-		}
+	for _, f := range tsvRows(orgs, 2) {
+		g.addOrganisation(f)
 	}
 	g.first = map[string]bool{}
 	for _, m := range []map[string]string{g.places, g.orgs} {
@@ -100,6 +56,68 @@ func parseGazetteer(countries, orgs string) *Gazetteer {
 		}
 	}
 	return g
+}
+
+// tsvRows splits a TSV table into the fields of each row, leaving out the
+// header and rows with fewer than minFields fields.
+func tsvRows(tsv string, minFields int) [][]string {
+	var out [][]string
+	for i, line := range strings.Split(strings.TrimSpace(tsv), "\n") {
+		if f := strings.Split(line, "\t"); i > 0 && len(f) >= minFields {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// addCountry adds a row of countries.tsv: name, aliases, demonyms,
+// capital and, if there is one, the ISO 3166-1 alpha-2 code.
+func (g *Gazetteer) addCountry(f []string) {
+	name := f[0]
+	addName(g.places, name, name)
+	for _, a := range splitList(f[1]) {
+		addName(g.places, a, name)
+	}
+	for _, d := range splitList(f[2]) {
+		addName(g.places, d, name)
+	}
+	if f[3] != "" {
+		addName(g.places, f[3], f[3])
+	}
+	if len(f) > 4 && f[4] != "" {
+		g.iso2[f[4]] = name
+	}
+}
+
+// addOrganisation adds a row of organisations.tsv: name, acronym (the
+// display name when there is one) and, if present, aliases.
+func (g *Gazetteer) addOrganisation(f []string) {
+	display := f[0]
+	if f[1] != "" {
+		display = f[1]
+	}
+	addName(g.orgs, f[0], display)
+	addName(g.orgs, f[1], display)
+	if len(f) > 2 {
+		for _, a := range splitList(f[2]) {
+			addName(g.orgs, a, display)
+		}
+	}
+}
+
+// addName maps key (trimmed, and also without a final full stop) to
+// value in m, unless key is empty or already taken.
+func addName(m map[string]string, key, value string) {
+	key = strings.TrimSpace(key)
+	if key == "" {
+		return
+	}
+	if _, taken := m[key]; !taken {
+		m[key] = value
+	}
+	if k := strings.TrimSuffix(key, "."); k != key {
+		addName(m, k, value)
+	}
 }
 
 func splitList(s string) []string {
