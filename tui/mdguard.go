@@ -68,49 +68,77 @@ func neutraliseReferences(s string) string {
 // i. It returns where the reference ends (i+1 when there is none) and
 // whether it decodes to anything but printable runes.
 func reference(s string, i int) (end int, bad bool) {
-	j := i + 1
-	if j < len(s) && s[j] == '#' {
-		j++
-		hex := j < len(s) && (s[j] == 'x' || s[j] == 'X')
-		if hex {
-			j++
-		}
-		start, v := j, rune(0)
-		for ; j < len(s); j++ {
-			d := digitValue(s[j], hex)
-			if d < 0 {
-				break
-			}
-			if v <= 0x10ffff { // saturate: html.UnescapeString's value wraps
-				if hex {
-					v = v*16 + d
-				} else {
-					v = v*10 + d
-				}
-			}
-		}
-		if j == start {
-			return i + 1, false
-		}
-		if j < len(s) && s[j] == ';' {
-			j++
-		}
-		return j, !model.PrintableRune(v) || !printable(html.UnescapeString(s[i:j]))
+	if i+1 < len(s) && s[i+1] == '#' {
+		return numericReference(s, i)
 	}
+	return namedReference(s, i)
+}
+
+// numericReference reads the numeric character reference ("&#65;",
+// "&#x41", …) that may start at the '&' at i, as reference does.
+func numericReference(s string, i int) (end int, bad bool) {
+	j := i + 2
+	hex := j < len(s) && (s[j] == 'x' || s[j] == 'X')
+	if hex {
+		j++
+	}
+	v, j, ok := referenceValue(s, j, hex)
+	if !ok {
+		return i + 1, false
+	}
+	j = skipSemicolon(s, j)
+	return j, !model.PrintableRune(v) || !printable(html.UnescapeString(s[i:j]))
+}
+
+// referenceValue reads the decimal or hex digits from j. It returns
+// their value, saturated just past U+10FFFF (html.UnescapeString's value
+// wraps, so a bigger one must not wrap back into range here), where the
+// digits end, and whether there were any.
+func referenceValue(s string, j int, hex bool) (v rune, end int, ok bool) {
+	start := j
+	for ; j < len(s); j++ {
+		d := digitValue(s[j], hex)
+		if d < 0 {
+			break
+		}
+		if v <= 0x10ffff {
+			if hex {
+				v = v*16 + d
+			} else {
+				v = v*10 + d
+			}
+		}
+	}
+	return v, j, j > start
+}
+
+// namedReference reads the named character reference ("&amp;", "&lt",
+// …) that may start at the '&' at i, as reference does. Letters and
+// digits that name nothing decode to themselves and are not bad.
+func namedReference(s string, i int) (end int, bad bool) {
+	j := i + 1
 	for j < len(s) && isAlnum(s[j]) {
 		j++
 	}
 	if j == i+1 {
 		return i + 1, false
 	}
-	if j < len(s) && s[j] == ';' {
-		j++
-	}
+	j = skipSemicolon(s, j)
 	ref := s[i:j]
 	dec := html.UnescapeString(ref)
 	return j, dec != ref && !printable(dec)
 }
 
+// skipSemicolon is j, or j+1 when s has a ';' there to end a reference.
+func skipSemicolon(s string, j int) int {
+	if j < len(s) && s[j] == ';' {
+		return j + 1
+	}
+	return j
+}
+
+// digitValue is the value of c as a decimal digit, or a hex digit when
+// hex is set, or -1 when it is not one.
 func digitValue(c byte, hex bool) rune {
 	switch {
 	case c >= '0' && c <= '9':
@@ -123,6 +151,7 @@ func digitValue(c byte, hex bool) rune {
 	return -1
 }
 
+// isAlnum reports whether c is an ASCII letter or digit.
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
