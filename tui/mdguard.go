@@ -223,94 +223,149 @@ func capContainers(md string, limit int) string {
 // whether it differs.
 func capLine(line string, stack *[]container, prevBlank bool, limit int) (string, bool) {
 	isBlank := strings.TrimSpace(line) == ""
-	pos, col := 0, 0
-	matched := 0
-	for _, c := range *stack {
-		if c.quote {
-			p, cl := skipIndent(line, pos, col, 3)
-			if p >= len(line) || line[p] != '>' {
-				break
-			}
-			pos, col = p+1, cl+1
-			if pos < len(line) && (line[pos] == ' ' || line[pos] == '\t') {
-				pos, col = pos+1, advance(col, line[pos])
-			}
-		} else {
-			if !isBlank {
-				p, cl := skipIndent(line, pos, col, c.col-col)
-				if cl < c.col {
-					break
-				}
-				pos, col = p, cl
-			}
-		}
-		matched++
-	}
-	var out strings.Builder
-	brk := breakSuffix(line)
-	dropped := false
-	added := 0
-	var opened []container
-	for {
-		p, cl := skipIndent(line, pos, col, 3)
-		if p < len(line) && (line[p] == ' ' || line[p] == '\t') {
-			break // indented four or more: code or continued text
-		}
-		rest := line[p:]
-		var c container
-		var next, nextCol int
-		switch {
-		case strings.HasPrefix(rest, ">"):
-			c = container{quote: true}
-			next, nextCol = p+1, cl+1
-			if next < len(line) && (line[next] == ' ' || line[next] == '\t') {
-				next, nextCol = next+1, advance(nextCol, line[next])
-			}
-		case p >= brk && thematicBreak(rest):
-		default:
-			n := listMarker(rest)
-			if n == 0 {
-				break
-			}
-			next, nextCol = p+n, cl+n
-			q, qc := skipIndent(line, next, nextCol, 4)
-			switch {
-			case q >= len(line): // an empty item
-				next, nextCol = len(line), nextCol+1
-			case qc-nextCol >= 5 || q < len(line) && (line[q] == ' ' || line[q] == '\t'):
-				next, nextCol = next+1, nextCol+1 // content is indented code
-			default:
-				next, nextCol = q, qc
-			}
-			c = container{col: nextCol}
-		}
-		if next == 0 {
-			break
-		}
-		if matched+added >= limit {
-			if !dropped {
-				out.WriteString(line[:pos])
-				dropped = true
-			}
-		} else {
-			opened = append(opened, c)
-			added++
-		}
-		pos, col = next, nextCol
-	}
+	pos, col, matched := matchContainers(line, *stack, isBlank)
+	opened, cut, pos := openContainers(line, pos, col, limit-matched)
+	dropped := cut >= 0
 	if len(opened) > 0 || dropped || isBlank || prevBlank {
 		*stack = append((*stack)[:matched], opened...)
 	}
 	if !dropped {
 		return line, false
 	}
-	// The text follows the last marker kept after one space, as it would
-	// a marker of its own.
-	if kept := out.String(); kept != "" && !strings.HasSuffix(kept, " ") && !strings.HasSuffix(kept, "\t") {
+	return joinKept(line[:cut], line[pos:]), true
+}
+
+// matchContainers finds how many of the open containers line continues,
+// from the outermost, and returns the position and column after their
+// markers and indentation, and that number.
+func matchContainers(line string, stack []container, isBlank bool) (pos, col, matched int) {
+	for _, c := range stack {
+		var ok bool
+		if c.quote {
+			pos, col, ok = continueQuote(line, pos, col)
+		} else {
+			pos, col, ok = continueItem(line, pos, col, c.col, isBlank)
+		}
+		if !ok {
+			break
+		}
+		matched++
+	}
+	return pos, col, matched
+}
+
+// continueQuote reads the '>' (after up to three columns of indentation)
+// that continues a block quote at pos, col of line. It returns the
+// position and column after it, or ok false, with pos and col as they
+// were, when there is none.
+func continueQuote(line string, pos, col int) (int, int, bool) {
+	p, cl := skipIndent(line, pos, col, 3)
+	if p >= len(line) || line[p] != '>' {
+		return pos, col, false
+	}
+	p, cl = afterQuote(line, p, cl)
+	return p, cl, true
+}
+
+// continueItem reads the indentation that continues a list item whose
+// content starts at column itemCol. A blank line continues it as it is.
+// It returns the position and column after the indentation, or ok false,
+// with pos and col as they were, when the line is indented less.
+func continueItem(line string, pos, col, itemCol int, isBlank bool) (int, int, bool) {
+	if isBlank {
+		return pos, col, true
+	}
+	p, cl := skipIndent(line, pos, col, itemCol-col)
+	if cl < itemCol {
+		return pos, col, false
+	}
+	return p, cl, true
+}
+
+// openContainers reads the markers that open new containers from pos,
+// col of line, up to the first that is not one. It returns the first
+// room containers they open, where the markers beyond those begin (-1
+// when there are none beyond), and the position after the last marker.
+func openContainers(line string, pos, col, room int) (opened []container, cut, end int) {
+	cut = -1
+	brk := breakSuffix(line)
+	for {
+		c, next, nextCol, ok := nextContainer(line, pos, col, brk)
+		if !ok {
+			return opened, cut, pos
+		}
+		if len(opened) < room {
+			opened = append(opened, c)
+		} else if cut < 0 {
+			cut = pos
+		}
+		pos, col = next, nextCol
+	}
+}
+
+// nextContainer reads the block quote or list item marker, if any, at
+// pos, col of line (after up to three columns of indentation; brk is
+// where breakSuffix says a thematic break could begin, which is no
+// marker). It returns the container it opens, the position and column
+// where that container's content starts, and whether there was one.
+func nextContainer(line string, pos, col, brk int) (c container, next, nextCol int, ok bool) {
+	p, cl := skipIndent(line, pos, col, 3)
+	if p < len(line) && (line[p] == ' ' || line[p] == '\t') {
+		return c, 0, 0, false // indented four or more: code or continued text
+	}
+	rest := line[p:]
+	switch {
+	case strings.HasPrefix(rest, ">"):
+		next, nextCol = afterQuote(line, p, cl)
+		return container{quote: true}, next, nextCol, true
+	case p >= brk && thematicBreak(rest):
+		return c, 0, 0, false
+	}
+	n := listMarker(rest)
+	if n == 0 {
+		return c, 0, 0, false
+	}
+	next, nextCol = itemContent(line, p+n, cl+n)
+	return container{col: nextCol}, next, nextCol, true
+}
+
+// afterQuote is the position and column after the '>' at p, cl of line
+// and the one space or tab that may follow it.
+func afterQuote(line string, p, cl int) (int, int) {
+	p, cl = p+1, cl+1
+	if p < len(line) && (line[p] == ' ' || line[p] == '\t') {
+		p, cl = p+1, advance(cl, line[p])
+	}
+	return p, cl
+}
+
+// itemContent is the position and column where the content of a list
+// item starts, given those right after its marker: after the spaces that
+// follow it, or one column on when the item is empty or its content is
+// indented code.
+func itemContent(line string, next, nextCol int) (int, int) {
+	q, qc := skipIndent(line, next, nextCol, 4)
+	switch {
+	case q >= len(line): // an empty item
+		return len(line), nextCol + 1
+	case qc-nextCol >= 5 || q < len(line) && (line[q] == ' ' || line[q] == '\t'):
+		return next + 1, nextCol + 1 // content is indented code
+	}
+	return q, qc
+}
+
+// joinKept is a line whose markers beyond the limit were dropped: the
+// part kept, then the text after the dropped markers, following the last
+// marker kept after one space, as it would a marker of its own.
+func joinKept(kept, text string) string {
+	var out strings.Builder
+	out.Grow(len(kept) + 1 + len(text))
+	out.WriteString(kept)
+	if kept != "" && !strings.HasSuffix(kept, " ") && !strings.HasSuffix(kept, "\t") {
 		out.WriteByte(' ')
 	}
-	out.WriteString(strings.TrimLeft(line[pos:], " \t"))
-	return out.String(), true
+	out.WriteString(strings.TrimLeft(text, " \t"))
+	return out.String()
 }
 
 // advance is the column after character c at column col (tabs stop every
