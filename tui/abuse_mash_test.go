@@ -187,7 +187,7 @@ func appInvariants(a *App, view string, w, h int, checkView bool) error {
 		return nil
 	}
 	if err := checkFrame(view, w, h, nil); err != nil {
-		return fmt.Errorf("frame at %dx%d: %v", w, h, err)
+		return fmt.Errorf("frame at %dx%d: %w", w, h, err)
 	}
 	return nil
 }

@@ -68,49 +68,77 @@ func neutraliseReferences(s string) string {
 // i. It returns where the reference ends (i+1 when there is none) and
 // whether it decodes to anything but printable runes.
 func reference(s string, i int) (end int, bad bool) {
-	j := i + 1
-	if j < len(s) && s[j] == '#' {
-		j++
-		hex := j < len(s) && (s[j] == 'x' || s[j] == 'X')
-		if hex {
-			j++
-		}
-		start, v := j, rune(0)
-		for ; j < len(s); j++ {
-			d := digitValue(s[j], hex)
-			if d < 0 {
-				break
-			}
-			if v <= 0x10ffff { // saturate: html.UnescapeString's value wraps
-				if hex {
-					v = v*16 + d
-				} else {
-					v = v*10 + d
-				}
-			}
-		}
-		if j == start {
-			return i + 1, false
-		}
-		if j < len(s) && s[j] == ';' {
-			j++
-		}
-		return j, !model.PrintableRune(v) || !printable(html.UnescapeString(s[i:j]))
+	if i+1 < len(s) && s[i+1] == '#' {
+		return numericReference(s, i)
 	}
+	return namedReference(s, i)
+}
+
+// numericReference reads the numeric character reference ("&#65;",
+// "&#x41", …) that may start at the '&' at i, as reference does.
+func numericReference(s string, i int) (end int, bad bool) {
+	j := i + 2
+	hex := j < len(s) && (s[j] == 'x' || s[j] == 'X')
+	if hex {
+		j++
+	}
+	v, j, ok := referenceValue(s, j, hex)
+	if !ok {
+		return i + 1, false
+	}
+	j = skipSemicolon(s, j)
+	return j, !model.PrintableRune(v) || !printable(html.UnescapeString(s[i:j]))
+}
+
+// referenceValue reads the decimal or hex digits from j. It returns
+// their value, saturated just past U+10FFFF (html.UnescapeString's value
+// wraps, so a bigger one must not wrap back into range here), where the
+// digits end, and whether there were any.
+func referenceValue(s string, j int, hex bool) (v rune, end int, ok bool) {
+	start := j
+	for ; j < len(s); j++ {
+		d := digitValue(s[j], hex)
+		if d < 0 {
+			break
+		}
+		if v <= 0x10ffff {
+			if hex {
+				v = v*16 + d
+			} else {
+				v = v*10 + d
+			}
+		}
+	}
+	return v, j, j > start
+}
+
+// namedReference reads the named character reference ("&amp;", "&lt",
+// …) that may start at the '&' at i, as reference does. Letters and
+// digits that name nothing decode to themselves and are not bad.
+func namedReference(s string, i int) (end int, bad bool) {
+	j := i + 1
 	for j < len(s) && isAlnum(s[j]) {
 		j++
 	}
 	if j == i+1 {
 		return i + 1, false
 	}
-	if j < len(s) && s[j] == ';' {
-		j++
-	}
+	j = skipSemicolon(s, j)
 	ref := s[i:j]
 	dec := html.UnescapeString(ref)
 	return j, dec != ref && !printable(dec)
 }
 
+// skipSemicolon is j, or j+1 when s has a ';' there to end a reference.
+func skipSemicolon(s string, j int) int {
+	if j < len(s) && s[j] == ';' {
+		return j + 1
+	}
+	return j
+}
+
+// digitValue is the value of c as a decimal digit, or a hex digit when
+// hex is set, or -1 when it is not one.
 func digitValue(c byte, hex bool) rune {
 	switch {
 	case c >= '0' && c <= '9':
@@ -123,6 +151,7 @@ func digitValue(c byte, hex bool) rune {
 	return -1
 }
 
+// isAlnum reports whether c is an ASCII letter or digit.
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
@@ -194,94 +223,149 @@ func capContainers(md string, limit int) string {
 // whether it differs.
 func capLine(line string, stack *[]container, prevBlank bool, limit int) (string, bool) {
 	isBlank := strings.TrimSpace(line) == ""
-	pos, col := 0, 0
-	matched := 0
-	for _, c := range *stack {
-		if c.quote {
-			p, cl := skipIndent(line, pos, col, 3)
-			if p >= len(line) || line[p] != '>' {
-				break
-			}
-			pos, col = p+1, cl+1
-			if pos < len(line) && (line[pos] == ' ' || line[pos] == '\t') {
-				pos, col = pos+1, advance(col, line[pos])
-			}
-		} else {
-			if !isBlank {
-				p, cl := skipIndent(line, pos, col, c.col-col)
-				if cl < c.col {
-					break
-				}
-				pos, col = p, cl
-			}
-		}
-		matched++
-	}
-	var out strings.Builder
-	brk := breakSuffix(line)
-	dropped := false
-	added := 0
-	var opened []container
-	for {
-		p, cl := skipIndent(line, pos, col, 3)
-		if p < len(line) && (line[p] == ' ' || line[p] == '\t') {
-			break // indented four or more: code or continued text
-		}
-		rest := line[p:]
-		var c container
-		var next, nextCol int
-		switch {
-		case strings.HasPrefix(rest, ">"):
-			c = container{quote: true}
-			next, nextCol = p+1, cl+1
-			if next < len(line) && (line[next] == ' ' || line[next] == '\t') {
-				next, nextCol = next+1, advance(nextCol, line[next])
-			}
-		case p >= brk && thematicBreak(rest):
-		default:
-			n := listMarker(rest)
-			if n == 0 {
-				break
-			}
-			next, nextCol = p+n, cl+n
-			q, qc := skipIndent(line, next, nextCol, 4)
-			switch {
-			case q >= len(line): // an empty item
-				next, nextCol = len(line), nextCol+1
-			case qc-nextCol >= 5 || q < len(line) && (line[q] == ' ' || line[q] == '\t'):
-				next, nextCol = next+1, nextCol+1 // content is indented code
-			default:
-				next, nextCol = q, qc
-			}
-			c = container{col: nextCol}
-		}
-		if next == 0 {
-			break
-		}
-		if matched+added >= limit {
-			if !dropped {
-				out.WriteString(line[:pos])
-				dropped = true
-			}
-		} else {
-			opened = append(opened, c)
-			added++
-		}
-		pos, col = next, nextCol
-	}
+	pos, col, matched := matchContainers(line, *stack, isBlank)
+	opened, cut, pos := openContainers(line, pos, col, limit-matched)
+	dropped := cut >= 0
 	if len(opened) > 0 || dropped || isBlank || prevBlank {
 		*stack = append((*stack)[:matched], opened...)
 	}
 	if !dropped {
 		return line, false
 	}
-	// The text follows the last marker kept after one space, as it would
-	// a marker of its own.
-	if kept := out.String(); kept != "" && !strings.HasSuffix(kept, " ") && !strings.HasSuffix(kept, "\t") {
+	return joinKept(line[:cut], line[pos:]), true
+}
+
+// matchContainers finds how many of the open containers line continues,
+// from the outermost, and returns the position and column after their
+// markers and indentation, and that number.
+func matchContainers(line string, stack []container, isBlank bool) (pos, col, matched int) {
+	for _, c := range stack {
+		var ok bool
+		if c.quote {
+			pos, col, ok = continueQuote(line, pos, col)
+		} else {
+			pos, col, ok = continueItem(line, pos, col, c.col, isBlank)
+		}
+		if !ok {
+			break
+		}
+		matched++
+	}
+	return pos, col, matched
+}
+
+// continueQuote reads the '>' (after up to three columns of indentation)
+// that continues a block quote at pos, col of line. It returns the
+// position and column after it, or ok false, with pos and col as they
+// were, when there is none.
+func continueQuote(line string, pos, col int) (int, int, bool) {
+	p, cl := skipIndent(line, pos, col, 3)
+	if p >= len(line) || line[p] != '>' {
+		return pos, col, false
+	}
+	p, cl = afterQuote(line, p, cl)
+	return p, cl, true
+}
+
+// continueItem reads the indentation that continues a list item whose
+// content starts at column itemCol. A blank line continues it as it is.
+// It returns the position and column after the indentation, or ok false,
+// with pos and col as they were, when the line is indented less.
+func continueItem(line string, pos, col, itemCol int, isBlank bool) (int, int, bool) {
+	if isBlank {
+		return pos, col, true
+	}
+	p, cl := skipIndent(line, pos, col, itemCol-col)
+	if cl < itemCol {
+		return pos, col, false
+	}
+	return p, cl, true
+}
+
+// openContainers reads the markers that open new containers from pos,
+// col of line, up to the first that is not one. It returns the first
+// room containers they open, where the markers beyond those begin (-1
+// when there are none beyond), and the position after the last marker.
+func openContainers(line string, pos, col, room int) (opened []container, cut, end int) {
+	cut = -1
+	brk := breakSuffix(line)
+	for {
+		c, next, nextCol, ok := nextContainer(line, pos, col, brk)
+		if !ok {
+			return opened, cut, pos
+		}
+		if len(opened) < room {
+			opened = append(opened, c)
+		} else if cut < 0 {
+			cut = pos
+		}
+		pos, col = next, nextCol
+	}
+}
+
+// nextContainer reads the block quote or list item marker, if any, at
+// pos, col of line (after up to three columns of indentation; brk is
+// where breakSuffix says a thematic break could begin, which is no
+// marker). It returns the container it opens, the position and column
+// where that container's content starts, and whether there was one.
+func nextContainer(line string, pos, col, brk int) (c container, next, nextCol int, ok bool) {
+	p, cl := skipIndent(line, pos, col, 3)
+	if p < len(line) && (line[p] == ' ' || line[p] == '\t') {
+		return c, 0, 0, false // indented four or more: code or continued text
+	}
+	rest := line[p:]
+	switch {
+	case strings.HasPrefix(rest, ">"):
+		next, nextCol = afterQuote(line, p, cl)
+		return container{quote: true}, next, nextCol, true
+	case p >= brk && thematicBreak(rest):
+		return c, 0, 0, false
+	}
+	n := listMarker(rest)
+	if n == 0 {
+		return c, 0, 0, false
+	}
+	next, nextCol = itemContent(line, p+n, cl+n)
+	return container{col: nextCol}, next, nextCol, true
+}
+
+// afterQuote is the position and column after the '>' at p, cl of line
+// and the one space or tab that may follow it.
+func afterQuote(line string, p, cl int) (int, int) {
+	p, cl = p+1, cl+1
+	if p < len(line) && (line[p] == ' ' || line[p] == '\t') {
+		p, cl = p+1, advance(cl, line[p])
+	}
+	return p, cl
+}
+
+// itemContent is the position and column where the content of a list
+// item starts, given those right after its marker: after the spaces that
+// follow it, or one column on when the item is empty or its content is
+// indented code.
+func itemContent(line string, next, nextCol int) (int, int) {
+	q, qc := skipIndent(line, next, nextCol, 4)
+	switch {
+	case q >= len(line): // an empty item
+		return len(line), nextCol + 1
+	case qc-nextCol >= 5 || q < len(line) && (line[q] == ' ' || line[q] == '\t'):
+		return next + 1, nextCol + 1 // content is indented code
+	}
+	return q, qc
+}
+
+// joinKept is a line whose markers beyond the limit were dropped: the
+// part kept, then the text after the dropped markers, following the last
+// marker kept after one space, as it would a marker of its own.
+func joinKept(kept, text string) string {
+	var out strings.Builder
+	out.Grow(len(kept) + 1 + len(text))
+	out.WriteString(kept)
+	if kept != "" && !strings.HasSuffix(kept, " ") && !strings.HasSuffix(kept, "\t") {
 		out.WriteByte(' ')
 	}
-	out.WriteString(strings.TrimLeft(line[pos:], " \t"))
-	return out.String(), true
+	out.WriteString(strings.TrimLeft(text, " \t"))
+	return out.String()
 }
 
 // advance is the column after character c at column col (tabs stop every
