@@ -17,6 +17,7 @@ import (
 
 	state "rostrum/internal/readstate"
 	"rostrum/model"
+	"rostrum/tui/box"
 )
 
 // Theme chooses the colours: follow the terminal, or force one.
@@ -255,16 +256,16 @@ func (a *App) draw() tea.View {
 	l := a.lay
 	parts := make([]string, 0, 3)
 	if l.headerH > 0 {
-		parts = append(parts, fitBlock(a.headerView(), l.width, l.headerH))
+		parts = append(parts, box.Fit(a.headerView(), l.width, l.headerH))
 	}
 	if l.barH > 0 {
-		parts = append(parts, fitBlock(a.topicBarView(l.width), l.width, l.barH))
+		parts = append(parts, box.Fit(a.topicBarView(l.width), l.width, l.barH))
 	}
 	if body := a.bodyView(); body != "" {
 		parts = append(parts, body)
 	}
 	if l.statusH > 0 {
-		parts = append(parts, fitBlock(a.statusView(), l.width, l.statusH))
+		parts = append(parts, box.Fit(a.statusView(), l.width, l.statusH))
 	}
 	v.Content = strings.Join(parts, "\n")
 	return v
@@ -277,34 +278,34 @@ func (a *App) bodyView() string {
 		return ""
 	}
 	if a.showProbs {
-		return fitBlock(a.problemsView(l.width), l.width, l.bodyH)
+		return box.Fit(a.problemsView(l.width), l.width, l.bodyH)
 	}
 	if a.picker != nil {
 		a.picker.width, a.picker.height = l.width, l.bodyH
-		return fitBlock(a.picker.View(a.styles), l.width, l.bodyH)
+		return box.Fit(a.picker.View(a.styles), l.width, l.bodyH)
 	}
 	if a.browser != nil {
 		a.browser.width, a.browser.height = l.width, l.bodyH
-		return fitBlock(a.browser.View(a.styles), l.width, l.bodyH)
+		return box.Fit(a.browser.View(a.styles), l.width, l.bodyH)
 	}
 	if a.showHelp {
-		return fitBlock("\n"+a.helpScreen(l.width-2), l.width, l.bodyH)
+		return box.Fit("\n"+a.helpScreen(l.width-2), l.width, l.bodyH)
 	}
 	var blocks []string
 	if l.listW > 0 {
-		blocks = append(blocks, fitBlock(a.listView(), l.listW, l.bodyH))
+		blocks = append(blocks, box.Fit(a.listView(), l.listW, l.bodyH))
 	}
 	if l.sepW > 0 {
 		sep := a.styles.Separator
 		if a.focus == paneReader {
 			sep = a.styles.SeparatorFocused
 		}
-		blocks = append(blocks, fitBlock(strings.Repeat(sep.Render("│")+"\n", l.bodyH), l.sepW, l.bodyH))
+		blocks = append(blocks, box.Fit(strings.Repeat(sep.Render("│")+"\n", l.bodyH), l.sepW, l.bodyH))
 	}
 	if l.readerW > 0 {
-		blocks = append(blocks, fitBlock(a.reader.View(a.styles, "No document selected."), l.readerW, l.bodyH))
+		blocks = append(blocks, box.Fit(a.reader.View(a.styles, "No document selected."), l.readerW, l.bodyH))
 	}
-	return joinColumns(blocks...)
+	return box.Columns(blocks...)
 }
 
 // listView is the filter line (while filtering or filtered) and the list.

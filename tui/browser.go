@@ -10,6 +10,7 @@ import (
 
 	"rostrum/model"
 	"rostrum/model/quotes"
+	"rostrum/tui/box"
 )
 
 // browserEntry is one quote in the quote browser.
@@ -118,7 +119,7 @@ func (b *quoteBrowser) rows() int {
 
 // Move moves the cursor by delta entries, keeping it in view.
 func (b *quoteBrowser) Move(delta int) {
-	b.cursor, b.offset = scrollTo(b.cursor, b.offset, delta, len(b.shown), b.rows())
+	b.cursor, b.offset = box.Scroll(b.cursor, b.offset, delta, len(b.shown), b.rows())
 }
 
 // View draws the browser: a title line, the filter line, the entries.
@@ -162,7 +163,7 @@ func (b *quoteBrowser) row(st Styles, k, whoW int) string {
 		quote = "★ " + ansi.Truncate("“"+text+"”", max(textW*2/3-2, 1), "…”")
 	}
 	title := ansi.Truncate(" · "+e.doc.Title, max(textW-ansi.StringWidth(quote), 0), "…")
-	whoCell := fitLine(ansi.Truncate(who, whoW, "…"), whoW)
+	whoCell := box.FitLine(ansi.Truncate(who, whoW, "…"), whoW)
 	if k == b.cursor {
 		return st.ListBar.Render("│") + " " + st.ListSelTitle.Render(whoCell) + "  " +
 			st.ListSelTitle.Render(quote) + st.ListMeta.Render(title)

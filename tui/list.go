@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"rostrum/model"
+	"rostrum/tui/box"
 )
 
 // rowsPerItem is the height of one list entry: title line and meta line.
@@ -71,7 +72,7 @@ func (l *listPane) Move(delta int) bool {
 func (l *listPane) Page() int { return max(1, l.height/rowsPerItem) }
 
 func (l *listPane) clamp() {
-	l.cursor, l.offset = scrollTo(l.cursor, l.offset, 0, len(l.docs), l.Page())
+	l.cursor, l.offset = box.Scroll(l.cursor, l.offset, 0, len(l.docs), l.Page())
 }
 
 // View draws the visible entries. empty is shown when there are none.

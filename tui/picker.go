@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"rostrum/model"
+	"rostrum/tui/box"
 )
 
 // pickItem is a topic or facet in the picker.
@@ -113,7 +114,7 @@ func (p *topicPicker) narrow() {
 func (p *topicPicker) rows() int { return max(p.height-3, 1) }
 
 func (p *topicPicker) move(delta int) {
-	p.cursor, p.offset = scrollTo(p.cursor, p.offset, delta, len(p.shown), p.rows())
+	p.cursor, p.offset = box.Scroll(p.cursor, p.offset, delta, len(p.shown), p.rows())
 }
 
 // View draws the picker.
