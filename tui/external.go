@@ -63,11 +63,11 @@ func writePagerFile(text string) pagerFileMsg {
 }
 
 // handlePagerFile runs the pager on the file written for it.
-func (a *App) handlePagerFile(msg pagerFileMsg) (tea.Model, tea.Cmd) {
+func (a *App) handlePagerFile(msg pagerFileMsg) tea.Cmd {
 	if msg.err != nil {
-		return a, a.setStatus("Could not open the pager: " + model.Sanitize(msg.err.Error()))
+		return a.setStatus("Could not open the pager: " + model.Sanitize(msg.err.Error()))
 	}
-	return a, a.runProgram("pager", a.getenv("PAGER", "", "less"), msg.path, msg.path)
+	return a.runProgram("pager", a.getenv("PAGER", "", "less"), msg.path, msg.path)
 }
 
 // runProgram runs command (a program and its arguments, as $EDITOR may
@@ -102,19 +102,19 @@ func fileArg(path string) string {
 // (when the opened files are watched, the watcher reloads if the file
 // changed). A failure stays in the status line when a reload ends after
 // it (handleReloadDone).
-func (a *App) handleEditorDone(msg editorDoneMsg) (tea.Model, tea.Cmd) {
+func (a *App) handleEditorDone(msg editorDoneMsg) tea.Cmd {
 	if msg.tmp != "" {
 		os.Remove(msg.tmp)
 	}
 	if msg.err != nil {
 		cmd := a.setStatus(fmt.Sprintf("The %s failed: %s", msg.what, model.Sanitize(msg.err.Error())))
 		a.failedAt = a.status.gen
-		return a, cmd
+		return cmd
 	}
 	if msg.what == "editor" && a.changes == nil {
-		return a, a.startReload() // nothing watches the files: reload by hand
+		return a.startReload() // nothing watches the files: reload by hand
 	}
-	return a, nil
+	return nil
 }
 
 // failureShown is the failure message still in the status line, or "".
@@ -126,9 +126,9 @@ func (a *App) failureShown() string {
 }
 
 // getenv is the first of the variables that is set, or fallback.
-func (a *App) getenv(name, alt, fallback string) string {
+func (o *outside) getenv(name, alt, fallback string) string {
 	for _, n := range []string{name, alt} {
-		if v := strings.TrimSpace(a.env(n)); n != "" && v != "" {
+		if v := strings.TrimSpace(o.env(n)); n != "" && v != "" {
 			return v
 		}
 	}

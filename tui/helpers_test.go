@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"rostrum/model"
+	"rostrum/tui/textin"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -130,7 +131,7 @@ func (h *harness) run(cmd tea.Cmd) {
 		case tea.QuitMsg:
 			h.quit = true
 		case timerMsg:
-			if settled, ok := msg.msg.(inputSettledMsg); ok && !h.typing {
+			if settled, ok := msg.msg.(textin.PausedMsg); ok && !h.typing {
 				// Typing pauses after every key unless a test types fast.
 				_, next := h.app.Update(settled)
 				queue = append(queue, next)

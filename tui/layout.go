@@ -46,3 +46,6 @@ func computeLayout(w, h int, readerOpen bool) layout {
 	}
 	return l
 }
+
+// bodyTop is the row where the panes start.
+func (l layout) bodyTop() int { return l.headerH + l.barH }

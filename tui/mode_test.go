@@ -1,0 +1,105 @@
+package tui
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"testing"
+
+	"charm.land/bubbles/v2/key"
+)
+
+// TestFactsTakeEffectInUpdate: what a pane reports takes effect before
+// Update returns, without running the commands it returns, so the next
+// key of the same terminal read finds it done.
+func TestFactsTakeEffectInUpdate(t *testing.T) {
+	h := newHarness(t, docA, docB, docC).size(120, 40)
+	a := h.app
+	steps := []struct {
+		key  string
+		want func() bool
+		what string
+	}{
+		{"j", func() bool { return a.list.cursor == 1 && a.reader.doc == a.list.Selected() }, "the reader follows the list"},
+		{"enter", func() bool { return a.focus == paneReader }, "enter opens the reader"},
+		{"J", func() bool { return a.list.cursor == 2 }, "J moves to the next document"},
+		{"esc", func() bool { return a.focus == paneList }, "esc goes back to the list"},
+		{"t", func() bool { return a.mode == modePicker }, "t opens the picker"},
+		{"esc", func() bool { return a.mode == modePanes }, "esc closes the picker"},
+		{"/", func() bool { return a.mode == modeFilter }, "/ opens the filter"},
+	}
+	for _, s := range steps {
+		a.Update(keyMsg(s.key)) // the commands returned are not run
+		if !s.want() {
+			t.Fatalf("after %q: %s at once", s.key, s.what)
+		}
+	}
+}
+
+// TestQuitOrTypeQ: q quits where nothing is typed, and types a q in an
+// input; ctrl+c always quits.
+func TestQuitOrTypeQ(t *testing.T) {
+	cases := []struct {
+		name  string
+		open  []string
+		quits bool
+	}{
+		{"list", nil, true},
+		{"reader", []string{"enter"}, true},
+		{"help", []string{"?"}, true},
+		{"problems", []string{"!"}, true},
+		{"browser", []string{"Q"}, true},
+		{"filter", []string{"/"}, false},
+		{"search", []string{"enter", "/"}, false},
+		{"picker", []string{"t"}, false},
+		{"browser filter", []string{"Q", "/"}, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := newHarness(t, seedText(t)).size(120, 40).keys(c.open...)
+			mode := h.app.mode
+			h.keys("q")
+			if h.quit != c.quits {
+				t.Fatalf("q quits: %v, want %v", h.quit, c.quits)
+			}
+			if !c.quits && h.app.mode != mode {
+				t.Fatalf("q typed in mode %v moved to mode %v", mode, h.app.mode)
+			}
+			h.keys("ctrl+c")
+			if !h.quit {
+				t.Fatal("ctrl+c quits")
+			}
+		})
+	}
+}
+
+// TestRebindReachesEveryPane: with every action given a new key, no pane
+// reacts to the old keys any more: each binding of a pane's key map is
+// one of the App's, so a key rebound in the config file is rebound
+// wherever it acts. (The topic picker moves with the arrows alone, as
+// letters type, and its keys are fixed.)
+func TestRebindReachesEveryPane(t *testing.T) {
+	k := DefaultKeyMap()
+	for i, action := range k.Actions() {
+		k.Rebind(action, []string{fmt.Sprintf("f%d", i+1)})
+	}
+	var root [][]string
+	v := reflect.ValueOf(k)
+	for i := range v.NumField() {
+		root = append(root, v.Field(i).Interface().(key.Binding).Keys())
+	}
+	pickerFixed := []string{"Up", "Down", "PageUp", "PageDown"}
+	for name, km := range map[string]any{"list": k.listKeys(), "reader": k.readerKeys(), "picker": k.pickerKeys(), "browser": k.browserKeys()} {
+		pv := reflect.ValueOf(km)
+		for i := range pv.NumField() {
+			field := pv.Type().Field(i).Name
+			if name == "picker" && slices.Contains(pickerFixed, field) {
+				continue
+			}
+			keys := pv.Field(i).Interface().(key.Binding).Keys()
+			if !slices.ContainsFunc(root, func(r []string) bool { return slices.Equal(r, keys) }) {
+				t.Errorf("%s.%s has keys %v, which are none of the App's", name, field, keys)
+			}
+		}
+	}
+}
