@@ -86,7 +86,7 @@ func (m *masher) run(cmd tea.Cmd) {
 			m.timers = append(m.timers, msg.msg)
 		case docRenderedMsg:
 			m.renders = append(m.renders, msg)
-		case quoteCopiedMsg, editorDoneMsg, pagerFileMsg, exportDoneMsg:
+		case quoteCopiedMsg, editorDoneMsg, programReadyMsg, exportDoneMsg:
 			m.send(msg)
 		default:
 			v := reflect.ValueOf(msg)

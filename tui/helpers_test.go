@@ -140,7 +140,7 @@ func (h *harness) run(cmd tea.Cmd) {
 			h.timers = append(h.timers, msg)
 		case quoteCopiedMsg:
 			h.app.Update(msg)
-		case reloadMsg, reloadDoneMsg, editorDoneMsg, pagerFileMsg, exportDoneMsg, stateDoneMsg:
+		case reloadMsg, reloadDoneMsg, editorDoneMsg, programReadyMsg, exportDoneMsg, stateDoneMsg:
 			_, next := h.app.Update(msg)
 			queue = append(queue, next)
 		case docRenderedMsg:

@@ -2,11 +2,15 @@ package tui
 
 import (
 	"fmt"
+	"os/exec"
+	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // TestFactsTakeEffectInUpdate: what a pane reports takes effect before
@@ -100,6 +104,30 @@ func TestRebindReachesEveryPane(t *testing.T) {
 			if !slices.ContainsFunc(root, func(r []string) bool { return slices.Equal(r, keys) }) {
 				t.Errorf("%s.%s has keys %v, which are none of the App's", name, field, keys)
 			}
+		}
+	}
+}
+
+// TestProgramsAreReadiedInACommand: e and o look nothing up in Update
+// (the program in $PATH, the file's absolute path, the pager's file):
+// the program runs once the command that readies it has reported.
+func TestProgramsAreReadiedInACommand(t *testing.T) {
+	for _, k := range []string{"e", "o"} {
+		h := newHarness(t, docA).size(120, 40)
+		var ran []*exec.Cmd
+		h.app.exec = func(c *exec.Cmd, fn tea.ExecCallback) tea.Cmd {
+			ran = append(ran, c)
+			return func() tea.Msg { return fn(nil) }
+		}
+		h.app.list.Selected().File = filepath.Join(t.TempDir(), "a.txt")
+		h.app.env = func(string) string { return "true" }
+		_, cmd := h.app.Update(keyMsg(k))
+		if len(ran) != 0 || cmd == nil {
+			t.Fatalf("%s: the program was readied in Update", k)
+		}
+		h.run(cmd)
+		if len(ran) != 1 || !strings.HasSuffix(ran[0].Path, "true") || !filepath.IsAbs(ran[0].Args[len(ran[0].Args)-1]) {
+			t.Fatalf("%s: the readied program should run once on an absolute path: %v", k, ran)
 		}
 	}
 }

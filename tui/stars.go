@@ -106,12 +106,13 @@ func (a *App) starQuote(d *model.Document, index int) tea.Cmd {
 	}
 	q := &d.Quotes[index]
 	star := state.Star{
-		Doc: d.ID, Path: starPath(d), Title: d.Title, Date: d.DateString(), Speaker: q.Speaker,
+		Doc: d.ID, Title: d.Title, Date: d.DateString(), Speaker: q.Speaker,
 		Text: d.QuoteText(q), Citation: d.Citation(q), Start: q.Outer.Start, End: q.Outer.End,
 	}
 	k := starKey(star.Doc, star.Start, star.End)
 	a.saved.stars[k] = !a.saved.stars[k]
 	return a.queueState(stateJob{run: func(st *state.Store) (string, error) {
+		star.Path = starPath(d) // an absolute path asks the file system
 		on, err := st.ToggleStar(star)
 		if on {
 			return "★ Starred · Q lists quotes · rostrum quotes --starred exports them", err

@@ -58,8 +58,8 @@ func (a *App) handleResult(msg tea.Msg) (tea.Cmd, bool) {
 		return a.handleReloadDone(msg), true
 	case filesChangedMsg:
 		return a.handleFilesChanged(), true
-	case pagerFileMsg:
-		return a.handlePagerFile(msg), true
+	case programReadyMsg:
+		return a.handleProgramReady(msg), true
 	case editorDoneMsg:
 		return a.handleEditorDone(msg), true
 	case exportDoneMsg:
