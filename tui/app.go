@@ -116,10 +116,10 @@ type App struct {
 	failedAt int
 
 	// idle says the last message changed nothing drawn (a key dropped by
-	// a full input), so View gives last, the last frame drawn, again.
-	idle   bool
-	last   tea.View
-	framed bool // last holds a frame
+	// a full input); still is then the frame to draw again, made by
+	// Update (see keepFrame), and nil after any other message.
+	idle  bool
+	still *tea.View
 
 	tags tagFilter // topics and facets the list is narrowed to
 	bar  topicBar

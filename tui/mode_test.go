@@ -13,6 +13,29 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
+// TestViewDoesNotChangeTheApp draws every mode twice and checks that
+// drawing left the App as it was (its fields, printed; pointers are
+// compared by address).
+func TestViewDoesNotChangeTheApp(t *testing.T) {
+	opens := map[string][]string{
+		"list": nil, "reader": {"enter", "]"}, "filter": {"/", "w"}, "search": {"enter", "/", "s"},
+		"help": {"?"}, "problems": {"!"}, "picker": {"t", "s"}, "browser": {"Q", "/", "s"},
+	}
+	for name, keys := range opens {
+		t.Run(name, func(t *testing.T) {
+			h := newHarness(t, seedText(t), docA, docB).size(120, 40).keys(keys...)
+			before := fmt.Sprintf("%#v", *h.app)
+			first := h.app.View().Content
+			if after := fmt.Sprintf("%#v", *h.app); after != before {
+				t.Fatal("View changed the App")
+			}
+			if h.app.View().Content != first {
+				t.Fatal("two Views of the same App differ")
+			}
+		})
+	}
+}
+
 // TestFactsTakeEffectInUpdate: what a pane reports takes effect before
 // Update returns, without running the commands it returns, so the next
 // key of the same terminal read finds it done.

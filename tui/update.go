@@ -10,7 +10,9 @@ import (
 // their owner whatever has the focus; keys are routed by handleKey.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	a.idle = false // until a handler says the message changed nothing
-	return a, a.dispatch(msg)
+	cmd := a.dispatch(msg)
+	a.keepFrame()
+	return a, cmd
 }
 
 // dispatch hands msg to its handler.
@@ -68,6 +70,20 @@ func (a *App) handleResult(msg tea.Msg) (tea.Cmd, bool) {
 		return a.handleStateDone(msg), true
 	}
 	return nil, false
+}
+
+// keepFrame keeps the frame of a message that changed nothing drawn, for
+// View to give again until something changes; so a flood of dropped keys
+// (text pasted as keys into a full input) costs one frame, not one each.
+func (a *App) keepFrame() {
+	if !a.idle {
+		a.still = nil
+		return
+	}
+	if a.still == nil {
+		v := a.frame()
+		a.still = &v
+	}
 }
 
 // handleResize recomputes the layout and sizes every pane. The first size

@@ -10,14 +10,14 @@ import (
 	"rostrum/tui/box"
 )
 
-// View draws the whole screen; after a message that changed nothing
-// drawn it gives the last frame again.
+// View returns the frame to draw. It never changes the App: after a
+// message that changed nothing drawn it gives the frame Update kept
+// (keepFrame), and otherwise draws a new one.
 func (a *App) View() tea.View {
-	if a.idle && a.framed {
-		return a.last
+	if a.still != nil {
+		return *a.still
 	}
-	a.last, a.framed = a.frame(), true
-	return a.last
+	return a.frame()
 }
 
 // frame assembles the whole screen; it is the one place a frame is
