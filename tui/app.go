@@ -151,8 +151,7 @@ type reading struct {
 	stateQ  stateQueue   // the store's reads and writes, in order
 	saved   stateView
 	restore *lastPosition // the reading position to restore, until done
-	// lastMarked is the document last marked read on opening.
-	lastMarked string
+	opened  string        // the document open in the focused reader, "" for none
 }
 
 // outside is what the App reaches outside itself through. Tests replace

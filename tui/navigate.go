@@ -22,7 +22,7 @@ func (a *App) openReader() tea.Cmd {
 	}
 	a.focus = paneReader
 	a.readerOpen = true
-	return a.relayout()
+	return tea.Batch(a.relayout(), a.noteOpened())
 }
 
 // closeReader returns the focus to the list (and shows it in a one-pane
@@ -30,7 +30,20 @@ func (a *App) openReader() tea.Cmd {
 func (a *App) closeReader() tea.Cmd {
 	a.focus = paneList
 	a.readerOpen = false
+	a.opened = ""
 	return a.relayout()
+}
+
+// noteOpened marks the document open in the focused reader read when it
+// is not the one open before: opening a document marks it read, once,
+// so that m can mark it unread while it stays open.
+func (a *App) noteOpened() tea.Cmd {
+	d := a.reader.Doc()
+	if a.focus != paneReader || d == nil || d.ID == a.opened {
+		return nil
+	}
+	a.opened = d.ID
+	return a.markRead(d)
 }
 
 // wantedKey is the rendering the reader should show now, and whether the
@@ -51,14 +64,14 @@ func (a *App) wantedKey() (renderKey, bool) {
 // a resize storm costs one extra render at most. A newly selected
 // document starts at once, without waiting for another document's render.
 func (a *App) syncReader() tea.Cmd {
-	a.reader.SetDocument(a.list.Selected())
+	changed := a.reader.SetDocument(a.list.Selected())
 	cmd := a.renderSelected()
 	if a.mode == modeSearch && a.reader.Query() == "" && strings.TrimSpace(a.search.Value()) != "" {
 		a.endSearch() // another document came in (a reload): its search is gone
 	}
 	a.restoreOffset()
-	if mark := a.markRead(); mark != nil {
-		return tea.Batch(cmd, mark)
+	if changed {
+		return tea.Batch(cmd, a.noteOpened())
 	}
 	return cmd
 }

@@ -50,19 +50,13 @@ func (r *reading) starred(d *model.Document, q *quotes.Span) bool {
 	return r.store != nil && r.saved.stars[starKey(d.ID, q.Outer.Start, q.Outer.End)]
 }
 
-// markRead records that the document in the reader has been read, once
-// each time the reader turns to it (so that m can mark it unread again
-// while it is open).
-func (a *App) markRead() tea.Cmd {
-	d := a.reader.Doc()
-	if a.store == nil || d == nil || a.focus != paneReader || a.lastMarked == d.ID {
+// markRead records that d has been read (noteOpened calls it when the
+// reader turns to a document).
+func (r *reading) markRead(d *model.Document) tea.Cmd {
+	if r.store == nil || r.saved.read[d.ID] {
 		return nil
 	}
-	a.lastMarked = d.ID
-	if a.saved.read[d.ID] {
-		return nil
-	}
-	return a.saveRead(d.ID, true, "")
+	return r.saveRead(d.ID, true, "")
 }
 
 // toggleRead marks the selected document read or unread (m).
@@ -75,7 +69,6 @@ func (a *App) toggleRead() tea.Cmd {
 		return a.setStatus("Read marks are off: there is no state file")
 	}
 	read := !a.saved.read[d.ID]
-	a.lastMarked = d.ID // not marked read again while it stays open
 	done := "Marked unread"
 	if read {
 		done = "Marked read"
