@@ -131,7 +131,7 @@ func removeFile(path string) tea.Cmd {
 		return nil
 	}
 	return func() tea.Msg {
-		os.Remove(path)
+		_ = os.Remove(path) // gone already is as good
 		return nil
 	}
 }

@@ -18,9 +18,6 @@ const (
 	modeBrowser              // the quote browser covers the panes
 )
 
-// covers reports whether a screen is drawn over the panes.
-func (m mode) covers() bool { return m >= modeHelp }
-
 // typing reports whether keys are typed into an input, so that q types a
 // q instead of quitting.
 func (a *App) typing() bool {

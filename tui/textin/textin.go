@@ -122,9 +122,6 @@ func (m Model) Focused() bool { return m.ti.Focused() }
 // SetWidth sets how many cells the text takes, prompt aside.
 func (m *Model) SetWidth(w int) { m.ti.SetWidth(w) }
 
-// Prompt is the text before the input.
-func (m Model) Prompt() string { return m.ti.Prompt }
-
 // SetPrompt changes the text before the input.
 func (m *Model) SetPrompt(p string) { m.ti.Prompt = p }
 
