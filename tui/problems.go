@@ -32,6 +32,12 @@ func (p problemsScreen) entries() []model.Problem {
 	return append(slices.Clip(p.corpus.Problems), p.corpus.Notes()...)
 }
 
+// SetCorpus shows the problems of c (a reload swapped the corpus in).
+func (p *problemsScreen) SetCorpus(c *model.Corpus) {
+	p.corpus = c
+	p.offset = min(p.offset, max(len(p.entries())-1, 0))
+}
+
 // Update scrolls the screen, and reports when it is closed.
 func (p problemsScreen) Update(msg tea.Msg) (problemsScreen, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)

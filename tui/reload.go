@@ -101,8 +101,7 @@ func (a *App) handleReloadDone(msg reloadDoneMsg) tea.Cmd {
 	}
 	a.corpus = next
 	if a.mode == modeProblems {
-		a.problems.corpus = next
-		a.problems.offset = min(a.problems.offset, max(len(a.problems.entries())-1, 0))
+		a.problems.SetCorpus(next)
 	}
 	a.bar.forget()
 	done := fmt.Sprintf("Reloaded: %s (was %s)", plural(next.Len(), "document", "documents"), thousands(old.Len()))
