@@ -86,7 +86,7 @@ func (m *masher) run(cmd tea.Cmd) {
 			m.timers = append(m.timers, msg.msg)
 		case docRenderedMsg:
 			m.renders = append(m.renders, msg)
-		case quoteCopiedMsg, editorDoneMsg, pagerFileMsg, exportDoneMsg:
+		case quoteCopiedMsg, editorDoneMsg, programReadyMsg, exportDoneMsg:
 			m.send(msg)
 		default:
 			v := reflect.ValueOf(msg)
@@ -154,27 +154,17 @@ func appInvariants(a *App, view string, w, h int, checkView bool) error {
 		return fmt.Errorf("the reader shows another document than the list selects")
 	case a.reader.shown.id != "" && (a.reader.doc == nil || a.reader.shown.id != a.reader.doc.ID):
 		return fmt.Errorf("the reader shows a rendering of another document (%q)", a.reader.shown.id)
-	case a.problemsOffset < 0 || a.problemsOffset > max(len(a.problemEntries())-1, 0):
-		return fmt.Errorf("problems offset %d for %d problems", a.problemsOffset, len(a.corpus.Problems))
+	case a.problems.offset < 0 || a.mode == modeProblems && a.problems.offset > max(len(a.problems.entries())-1, 0):
+		return fmt.Errorf("problems offset %d for %d problems", a.problems.offset, len(a.corpus.Problems))
 	}
-	if b := a.browser; b != nil {
-		if err := cursorOK("quote browser", b.cursor, b.offset, len(b.shown)); err != nil {
+	switch a.mode {
+	case modeBrowser:
+		if err := a.browser.Check(); err != nil {
 			return err
 		}
-		for _, i := range b.shown {
-			if i < 0 || i >= len(b.entries) {
-				return fmt.Errorf("quote browser shows entry %d of %d", i, len(b.entries))
-			}
-		}
-	}
-	if p := a.picker; p != nil {
-		if err := cursorOK("topic picker", p.cursor, p.offset, len(p.shown)); err != nil {
+	case modePicker:
+		if err := a.picker.Check(); err != nil {
 			return err
-		}
-		for _, i := range p.shown {
-			if i < 0 || i >= len(p.items) {
-				return fmt.Errorf("topic picker shows item %d of %d", i, len(p.items))
-			}
 		}
 	}
 	if !a.ready {
@@ -188,13 +178,6 @@ func appInvariants(a *App, view string, w, h int, checkView bool) error {
 	}
 	if err := checkFrame(view, w, h, nil); err != nil {
 		return fmt.Errorf("frame at %dx%d: %w", w, h, err)
-	}
-	return nil
-}
-
-func cursorOK(what string, cursor, offset, n int) error {
-	if n == 0 && cursor != 0 || n > 0 && (cursor < 0 || cursor >= n) || offset < 0 || offset > cursor {
-		return fmt.Errorf("%s cursor %d, offset %d, %d entries", what, cursor, offset, n)
 	}
 	return nil
 }

@@ -1,22 +1,30 @@
 // Package tui is Rostrum's terminal interface, built on Bubble Tea. App is
 // the root Bubble Tea model; "model" in this project always means the
 // domain package, never a Bubble Tea model.
+//
+// App owns the layout, the mode (what has the keys, what covers the
+// panes), the filter and search inputs, and everything that reaches
+// outside (renders, the state file, the clipboard, programs). The panes
+// are components that own their keys: the list (list.go) and the reader
+// (reader.go, readerkeys.go) here, the topic picker and the quote
+// browser in their own packages, all built on the text input of package
+// textin. They report what the App must act on as fact messages, which
+// the App delivers at once (see facts.go).
 package tui
 
 import (
-	"fmt"
 	"os"
 	"os/exec"
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	state "rostrum/internal/readstate"
 	"rostrum/model"
+	"rostrum/tui/browser"
+	"rostrum/tui/picker"
+	"rostrum/tui/textin"
 )
 
 // Theme chooses the colours: follow the terminal, or force one.
@@ -76,82 +84,89 @@ const renderCacheSize = 64
 // App is the root Bubble Tea model: it owns the layout, routes keys and
 // messages to the panes, and starts renders.
 //
-// Display state is kept in a few orthogonal fields: focus (which pane has
-// the keys), readerOpen (which pane a one-pane layout shows), filtering (the
-// filter input has the keys) and showHelp (the help screen covers the
-// panes).
+// Display state is a few orthogonal fields: mode (what has the keys and
+// what covers the panes, see mode.go), focus (which pane has the keys
+// when mode is modePanes) and readerOpen (which pane a one-pane layout
+// shows). The picker, the browser and the problems screen hold something
+// only while their mode is on. Nothing is drawn before ready.
 type App struct {
 	corpus *model.Corpus
 	keys   KeyMap
 	styles Styles
 	theme  Theme
 
-	ready          bool // a window size has arrived; nothing is drawn before
-	lay            layout
-	focus          pane
-	readerOpen     bool
-	filtering      bool
-	searching      bool // the search input has the keys
-	showHelp       bool
-	showProbs      bool // the problems screen covers the panes
-	problemsOffset int
+	ready      bool // a window size has arrived
+	lay        layout
+	mode       mode
+	focus      pane
+	readerOpen bool
 
-	filter textinput.Model
-	search textinput.Model // the search in the open document
-	edits  inputEdits      // edits of the text inputs waiting for typing to pause
-	// idle says the last message changed nothing drawn (a key dropped by
-	// a full input), so View gives frame, the last frame drawn, again.
-	idle   bool
-	frame  tea.View
-	framed bool // frame holds a frame
-	list   listPane
-	reader readerPane
-	help   help.Model // the full help screen
-	hints  help.Model // the key hints in the status line
-	status status
+	list     listPane
+	reader   readerPane
+	picker   picker.Model   // while mode is modePicker
+	problems problemsScreen // while mode is modeProblems
+	browser  browser.Model  // while mode is modeBrowser
+	filter   textin.Model   // the list's filter
+	search   textin.Model   // the search in the open document
+	help     help.Model     // the full help screen
+	hints    help.Model     // the key hints in the status line
+	status   status
 	// failedAt is the status generation of the last failure of the
 	// editor or pager, which a reload's message does not replace.
 	failedAt int
-	browser  *quoteBrowser // the quote browser, nil when closed
-	picker   *topicPicker  // the topic picker, nil when closed
-	tags     tagFilter     // topics and facets the list is narrowed to
-	chips    []chip        // the topic bar
-	base     struct {      // topic counts of the text-filtered result
-		text   string
-		counts []model.Count
-	}
 
-	clipboard Clipboard
-	cache     *renderCache
-	inflight  renderKey // the render running, zero when none
+	// idle says the last message changed nothing drawn (a key dropped by
+	// a full input); still is then the frame to draw again, made by
+	// Update (see keepFrame), and nil after any other message.
+	idle  bool
+	still *tea.View
 
-	// after schedules a delayed message; tests replace it to run without
-	// waiting.
-	after func(time.Duration, tea.Msg) tea.Cmd
-	// exec runs an outside program with the terminal (tea.ExecProcess);
-	// env reads the environment. Tests replace both.
-	exec func(*exec.Cmd, tea.ExecCallback) tea.Cmd
-	env  func(string) string
+	tags tagFilter // topics and facets the list is narrowed to
+	bar  topicBar
 
-	warning string // said in the status line once the screen is up
+	cache    *renderCache
+	inflight renderKey // the render running, zero when none
+	maxWidth int
 
-	load struct { // a load in progress
+	sources
+	reading
+	outside
+}
+
+// sources are where documents come from after the start.
+type sources struct {
+	warning string   // said in the status line once the screen is up
+	load    struct { // a load in progress
 		ch          <-chan model.Progress // nil when there is none
 		done, total int
 	}
 	reloadFn func() <-chan model.Progress
 	reload   reloadState
 	changes  <-chan []string
+}
 
-	store      *state.Store // nil: nothing is kept between runs
-	stateQ     stateQueue   // the store's reads and writes, in order
-	saved      stateView
-	restore    *lastPosition // the reading position to restore, until done
-	lastMarked string        // the document last marked read on opening
-	exportDir  string
-	terminal   *os.File // the editor's and pager's standard input; nil: Bubble Tea's input
-	clock      func() time.Time
-	maxWidth   int
+// reading is the reading state kept between runs.
+type reading struct {
+	store   *state.Store // nil: nothing is kept between runs
+	stateQ  stateQueue   // the store's reads and writes, in order
+	saved   stateView
+	restore *lastPosition // the reading position to restore, until done
+	opened  string        // the document open in the focused reader, "" for none
+}
+
+// outside is what the App reaches outside itself through. Tests replace
+// these.
+type outside struct {
+	clipboard Clipboard
+	// after schedules a delayed message.
+	after func(time.Duration, tea.Msg) tea.Cmd
+	// exec runs an outside program with the terminal (tea.ExecProcess);
+	// env reads the environment.
+	exec      func(*exec.Cmd, tea.ExecCallback) tea.Cmd
+	env       func(string) string
+	clock     func() time.Time // nil: the time now
+	terminal  *os.File         // the editor's and pager's standard input; nil: Bubble Tea's input
+	exportDir string
 }
 
 // New builds the App for a corpus.
@@ -160,38 +175,32 @@ func New(c *model.Corpus, opts Options) *App {
 		corpus: c,
 		keys:   DefaultKeyMap(),
 		theme:  opts.Theme,
-		filter: newTextInput(),
-		search: newTextInput(),
+		filter: textin.New("/ ", "filter titles, places, text"),
+		search: textin.New(searchPrompt, "search in this document"),
 		reader: newReaderPane(),
 		help:   help.New(),
 		hints:  help.New(),
 		cache:  newRenderCache(renderCacheSize),
-		after:  after,
-		exec:   tea.ExecProcess,
-		env:    os.Getenv,
 	}
-	a.clipboard = opts.Clipboard
+	a.outside = outside{clipboard: opts.Clipboard, after: after, exec: tea.ExecProcess, env: os.Getenv,
+		terminal: opts.Terminal, exportDir: opts.ExportDir}
 	if a.clipboard == nil {
 		a.clipboard = noClipboard{}
 	}
-	a.filter.Prompt = "/ "
-	a.filter.Placeholder = "filter titles, places, text"
-	a.search.Prompt = searchPrompt
-	a.search.Placeholder = "search in this document"
+	for action, keys := range opts.Keys {
+		a.keys.Rebind(action, keys)
+	}
+	a.list = newListPane(a.keys.listKeys(), a.unread)
+	a.reader.SetKeys(a.keys.readerKeys())
 	a.applyTheme(opts.Theme != ThemeLight)
 	a.tags = tagFilter{topics: opts.Topics, anyOf: opts.AnyOf}
 	a.applyFilter()
 	a.warning = opts.Warning
 	a.load.ch = opts.Loading
 	a.reloadFn, a.changes = opts.Reload, opts.Changes
-	a.exportDir = opts.ExportDir
-	a.terminal = opts.Terminal
 	a.maxWidth = MaxReadingWidth
 	if opts.MaxWidth > 0 {
 		a.maxWidth = opts.MaxWidth
-	}
-	for action, keys := range opts.Keys {
-		a.keys.Rebind(action, keys)
 	}
 	if opts.State != nil {
 		// Read by Init's first job, off the UI goroutine.
@@ -199,7 +208,6 @@ func New(c *model.Corpus, opts Options) *App {
 		a.saved = stateView{read: map[string]bool{}, stars: map[string]bool{}}
 		a.restore = &lastPosition{pending: true}
 	}
-	a.list.unread = a.unread
 	return a
 }
 
@@ -231,168 +239,16 @@ func (a *App) applyTheme(dark bool) {
 	a.hints.Styles = a.styles.Help
 	a.filter.SetStyles(a.styles.Filter)
 	a.search.SetStyles(a.styles.Filter)
-	a.reader.search = a.styles.Search
-	a.reader.SetPaintStyles(a.styles.Paint)
+	a.list.SetStyles(a.styles)
+	a.reader.SetStyles(a.styles)
+	switch a.mode {
+	case modePicker:
+		a.picker.SetStyles(a.styles.Styles)
+	case modeBrowser:
+		a.browser.SetStyles(a.styles.Styles)
+	}
 }
 
-// View draws the whole screen, filtered by TerminalSafe. Nothing is drawn
-// before the first size.
-func (a *App) View() tea.View {
-	if a.idle && a.framed {
-		return a.frame
-	}
-	a.frame, a.framed = a.draw(), true
-	return a.frame
-}
-
-// draw draws the whole screen.
-func (a *App) draw() tea.View {
-	v := tea.NewView("")
-	v.AltScreen = true
-	v.MouseMode = tea.MouseModeCellMotion
-	if !a.ready {
-		return v
-	}
-	l := a.lay
-	parts := make([]string, 0, 3)
-	if l.headerH > 0 {
-		parts = append(parts, fitBlock(a.headerView(), l.width, l.headerH))
-	}
-	if l.barH > 0 {
-		parts = append(parts, fitBlock(a.topicBarView(l.width), l.width, l.barH))
-	}
-	if body := a.bodyView(); body != "" {
-		parts = append(parts, body)
-	}
-	if l.statusH > 0 {
-		parts = append(parts, fitBlock(a.statusView(), l.width, l.statusH))
-	}
-	// The last filter before the terminal: whatever a document, file name,
-	// topic, setting or state file put into any part of the screen, only
-	// text, SGR and honest hyperlinks are drawn. Bubble Tea adds its own
-	// sequences after this.
-	v.Content = TerminalSafe(strings.Join(parts, "\n"))
-	return v
-}
-
-// bodyView draws the panes (or the help screen) between header and status.
-func (a *App) bodyView() string {
-	l := a.lay
-	if l.bodyH <= 0 || l.width <= 0 {
-		return ""
-	}
-	if a.showProbs {
-		return fitBlock(a.problemsView(l.width), l.width, l.bodyH)
-	}
-	if a.picker != nil {
-		a.picker.width, a.picker.height = l.width, l.bodyH
-		return fitBlock(a.picker.View(a.styles), l.width, l.bodyH)
-	}
-	if a.browser != nil {
-		a.browser.width, a.browser.height = l.width, l.bodyH
-		return fitBlock(a.browser.View(a.styles), l.width, l.bodyH)
-	}
-	if a.showHelp {
-		return fitBlock("\n"+a.helpScreen(l.width-2), l.width, l.bodyH)
-	}
-	var blocks []string
-	if l.listW > 0 {
-		blocks = append(blocks, fitBlock(a.listView(), l.listW, l.bodyH))
-	}
-	if l.sepW > 0 {
-		sep := a.styles.Separator
-		if a.focus == paneReader {
-			sep = a.styles.SeparatorFocused
-		}
-		blocks = append(blocks, fitBlock(strings.Repeat(sep.Render("│")+"\n", l.bodyH), l.sepW, l.bodyH))
-	}
-	if l.readerW > 0 {
-		blocks = append(blocks, fitBlock(a.reader.View(a.styles, "No document selected."), l.readerW, l.bodyH))
-	}
-	return joinColumns(blocks...)
-}
-
-// listView is the filter line (while filtering or filtered) and the list.
-func (a *App) listView() string {
-	empty := "No documents."
-	if q := a.filter.Value(); q != "" {
-		empty = fmt.Sprintf("No documents match “%s”. Press esc to clear the filter.", q)
-	}
-	list := a.list.View(a.styles, a.focus == paneList && !a.filtering, empty)
-	if !a.filterShown() {
-		return list
-	}
-	return a.filter.View() + "\n" + list
-}
-
-// filterShown reports whether the filter line takes the list's first row.
-func (a *App) filterShown() bool { return a.filtering || a.filter.Value() != "" }
-
-// headerView is the top line: name, document count, active filter.
-func (a *App) headerView() string {
-	st := a.styles
-	n, total := len(a.list.docs), a.corpus.Len()
-	count := plural(total, "document", "documents")
-	if a.filter.Value() != "" || !a.tags.empty() {
-		count = thousands(n) + " of " + count
-	}
-	if sum := a.filterSummary(); sum != "" {
-		count += " · " + sum
-	}
-	if a.filter.Value() != "" {
-		count += fmt.Sprintf(" · filter “%s”", a.filter.Value())
-	}
-	if l := a.loadingText() + a.reloadingText(); l != "" {
-		count = l + " · " + count
-	}
-	s := " " + st.Brand.Render("Rostrum") + st.HeaderText.Render(" · "+count)
-	if p := len(a.corpus.Problems); p > 0 {
-		s += st.HeaderWarn.Render(" · " + plural(p, "problem", "problems"))
-	}
-	return s
-}
-
-// helpKeys is the key map seen from the current context.
-func (a *App) helpKeys() contextHelp {
-	ctx := ctxList
-	switch {
-	case a.picker != nil:
-		ctx = ctxPicker
-	case a.showHelp:
-		ctx = ctxHelp
-	case a.filtering, a.searching, a.browser != nil && a.browser.filtering:
-		ctx = ctxFilter
-	case a.focus == paneReader && a.reader.query != "":
-		ctx = ctxSearch
-	case a.browser != nil:
-		ctx = ctxBrowser
-	case a.focus == paneReader:
-		ctx = ctxReader
-	}
-	return contextHelp{km: a.keys, ctx: ctx}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return thousands(n) + " " + many
-}
-
-// helpScreen lays the full help's columns out in rows of as many columns
-// as fit in width, so that no column is cut off on a narrow screen.
-func (a *App) helpScreen(width int) string {
-	cols := a.helpKeys().FullHelp()
-	a.help.SetWidth(0) // measure without cutting
-	defer a.help.SetWidth(max(width, 0))
-	var blocks []string
-	for len(cols) > 0 {
-		n := 1
-		for n < len(cols) && lipgloss.Width(a.help.FullHelpView(cols[:n+1])) <= width {
-			n++
-		}
-		blocks = append(blocks, "  "+strings.ReplaceAll(a.help.FullHelpView(cols[:n]), "\n", "\n  "))
-		cols = cols[n:]
-	}
-	return strings.Join(blocks, "\n\n")
-}
+// Corpus is the corpus the reader shows, with what a load in progress has
+// added.
+func (a *App) Corpus() *model.Corpus { return a.corpus }

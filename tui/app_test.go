@@ -110,11 +110,11 @@ func TestFilterCapturesEveryKey(t *testing.T) {
 	if got := h.app.filter.Value(); got != "q?jG" {
 		t.Fatalf("filter value = %q, want %q", got, "q?jG")
 	}
-	if h.app.showHelp || h.app.list.cursor != 0 {
+	if h.app.mode == modeHelp || h.app.list.cursor != 0 {
 		t.Fatal("keys typed into the filter must not act on the app")
 	}
 	h.keys("esc", "/", "down")
-	if h.app.list.cursor != 1 || !h.app.filtering {
+	if h.app.list.cursor != 1 || h.app.mode != modeFilter {
 		t.Fatal("the down arrow should move through the results while typing")
 	}
 	h.keys("ctrl+c")
@@ -136,7 +136,7 @@ func TestFilterNarrowsAndClears(t *testing.T) {
 		t.Fatal("reader should follow the filtered selection")
 	}
 	h.keys("enter")
-	if h.app.filtering || h.app.filter.Value() != "wheat" {
+	if h.app.mode == modeFilter || h.app.filter.Value() != "wheat" {
 		t.Fatal("enter should keep the filter and leave the input")
 	}
 	h.keys("esc")
@@ -148,7 +148,7 @@ func TestFilterNarrowsAndClears(t *testing.T) {
 		t.Fatalf("an empty result should say so:\n%s", h.screen())
 	}
 	h.keys("esc")
-	if h.app.filtering || len(h.app.list.docs) != 3 {
+	if h.app.mode == modeFilter || len(h.app.list.docs) != 3 {
 		t.Fatal("esc while filtering should clear and close the filter")
 	}
 }
@@ -339,11 +339,11 @@ func TestHelpScreen(t *testing.T) {
 		}
 	}
 	h.keys("j")
-	if h.app.list.cursor != 0 || !h.app.showHelp {
+	if h.app.list.cursor != 0 || h.app.mode != modeHelp {
 		t.Fatal("keys other than ?, esc and q do nothing on the help screen")
 	}
 	h.keys("?")
-	if h.app.showHelp {
+	if h.app.mode == modeHelp {
 		t.Fatal("? should close the help")
 	}
 }

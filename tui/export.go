@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"rostrum/model"
+	"rostrum/tui/browser"
 )
 
 // exportDoneMsg reports an export: the file written, or what failed.
@@ -21,24 +22,22 @@ type exportDoneMsg struct {
 	err  error
 }
 
-// exportShown writes the quotes shown in the browser as Markdown
+// exportQuotes writes the quotes shown in the browser as Markdown
 // citations to a new file in the export folder (Options.ExportDir, the
 // working folder when unset), off the UI goroutine, and says where or
 // what failed. Nothing is ever written anywhere else: the quotes may be
 // private, and a shared temporary folder is readable by others.
-func (a *App) exportShown() tea.Cmd {
-	b := a.browser
-	if len(b.shown) == 0 {
+func (a *App) exportQuotes(shown []browser.Quote) tea.Cmd {
+	if len(shown) == 0 {
 		return a.setStatus("No quotes to export")
 	}
-	now := a.now()
+	now := a.timeNow()
 	var out strings.Builder
 	fmt.Fprintf(&out, "# Quotes from Rostrum, %s\n\n", now.Format("2 January 2006 15:04"))
-	for _, k := range b.shown {
-		e := b.entries[k]
-		out.WriteString(model.CitationMarkdown(e.doc.Citation(e.quote())) + "\n\n")
+	for _, q := range shown {
+		out.WriteString(model.CitationMarkdown(q.Doc.Citation(q.Span())) + "\n\n")
 	}
-	dir, base, text, n := a.exportDir, "rostrum-quotes-"+now.Format("20060102-150405"), out.String(), len(b.shown)
+	dir, base, text, n := a.exportDir, "rostrum-quotes-"+now.Format("20060102-150405"), out.String(), len(shown)
 	if dir == "" {
 		dir = "."
 	}
@@ -49,11 +48,11 @@ func (a *App) exportShown() tea.Cmd {
 }
 
 // handleExportDone says where the quotes went, or what failed.
-func (a *App) handleExportDone(msg exportDoneMsg) (tea.Model, tea.Cmd) {
+func (a *App) handleExportDone(msg exportDoneMsg) tea.Cmd {
 	if msg.err != nil {
-		return a, a.setStatus("Quotes not exported: " + model.Sanitize(msg.err.Error()))
+		return a.setStatus("Quotes not exported: " + model.Sanitize(msg.err.Error()))
 	}
-	return a, a.setStatus(fmt.Sprintf("Wrote %s to %s", plural(msg.n, "quote", "quotes"), model.Sanitize(msg.path)))
+	return a.setStatus(fmt.Sprintf("Wrote %s to %s", plural(msg.n, "quote", "quotes"), model.Sanitize(msg.path)))
 }
 
 // Stand-ins for the file system's calls, which tests replace to fail as a
@@ -130,10 +129,10 @@ func bareErr(err error) error {
 	return err
 }
 
-// now is the clock, for export names (tests may fix it).
-func (a *App) now() time.Time {
-	if a.clock != nil {
-		return a.clock()
+// timeNow is the clock, for export names (tests may fix it).
+func (o *outside) timeNow() time.Time {
+	if o.clock != nil {
+		return o.clock()
 	}
 	return time.Now()
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"rostrum/model"
+	"rostrum/tui/textin"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -130,7 +131,7 @@ func (h *harness) run(cmd tea.Cmd) {
 		case tea.QuitMsg:
 			h.quit = true
 		case timerMsg:
-			if settled, ok := msg.msg.(inputSettledMsg); ok && !h.typing {
+			if settled, ok := msg.msg.(textin.PausedMsg); ok && !h.typing {
 				// Typing pauses after every key unless a test types fast.
 				_, next := h.app.Update(settled)
 				queue = append(queue, next)
@@ -139,7 +140,7 @@ func (h *harness) run(cmd tea.Cmd) {
 			h.timers = append(h.timers, msg)
 		case quoteCopiedMsg:
 			h.app.Update(msg)
-		case reloadMsg, reloadDoneMsg, editorDoneMsg, pagerFileMsg, exportDoneMsg, stateDoneMsg:
+		case reloadMsg, reloadDoneMsg, editorDoneMsg, programReadyMsg, exportDoneMsg, stateDoneMsg:
 			_, next := h.app.Update(msg)
 			queue = append(queue, next)
 		case docRenderedMsg:

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
+
+	"rostrum/tui/textin"
 )
 
 // inputCase opens one of the four text inputs and reads what it holds
@@ -41,17 +43,17 @@ var inputCases = []inputCase{
 	{
 		name:  "picker",
 		open:  func(h *harness) { h.keys("t") },
-		value: func(a *App) string { return a.picker.input.Value() },
+		value: func(a *App) string { return a.picker.Value() },
 		narrowed: func(a *App, text string) bool {
-			return len(a.picker.shown) < len(a.picker.items)
+			return len(a.picker.Shown()) < a.picker.Len()
 		},
 	},
 	{
 		name:  "browser",
 		open:  func(h *harness) { h.keys("Q", "/") },
-		value: func(a *App) string { return a.browser.filter.Value() },
+		value: func(a *App) string { return a.browser.Value() },
 		narrowed: func(a *App, text string) bool {
-			return len(a.browser.shown) < len(a.browser.entries)
+			return len(a.browser.Shown()) < a.browser.Len()
 		},
 	},
 }
@@ -92,29 +94,29 @@ func TestPasteGoesIntoEveryInput(t *testing.T) {
 	}
 }
 
-// TestInputsAreCapped: typing or pasting past maxInputRunes keeps the
-// first maxInputRunes runes and says so.
+// TestInputsAreCapped: typing or pasting past textin.MaxRunes keeps the
+// first textin.MaxRunes runes and says so.
 func TestInputsAreCapped(t *testing.T) {
 	long := strings.Repeat("Tokayev-", 1000) // no space: it ticks in the picker
 	for _, c := range inputCases {
 		t.Run(c.name+"/paste", func(t *testing.T) {
 			h := inputHarness(t, c)
 			h.send(tea.PasteMsg{Content: long})
-			if got := c.value(h.app); got != long[:maxInputRunes] {
-				t.Fatalf("the input holds %d runes, want the first %d", utf8.RuneCountInString(got), maxInputRunes)
+			if got := c.value(h.app); got != long[:textin.MaxRunes] {
+				t.Fatalf("the input holds %d runes, want the first %d", utf8.RuneCountInString(got), textin.MaxRunes)
 			}
-			if h.app.status.text != inputCutStatus {
+			if h.app.status.text != textin.CutStatus {
 				t.Errorf("status %q should say the paste was cut", h.app.status.text)
 			}
 		})
 		t.Run(c.name+"/typed", func(t *testing.T) {
 			h := inputHarness(t, c)
 			h.typing = true
-			h.typeText(long[:maxInputRunes+40])
-			if got := c.value(h.app); got != long[:maxInputRunes] {
-				t.Fatalf("the input holds %d runes, want the first %d", utf8.RuneCountInString(got), maxInputRunes)
+			h.typeText(long[:textin.MaxRunes+40])
+			if got := c.value(h.app); got != long[:textin.MaxRunes] {
+				t.Fatalf("the input holds %d runes, want the first %d", utf8.RuneCountInString(got), textin.MaxRunes)
 			}
-			if h.app.status.text != inputCutStatus {
+			if h.app.status.text != textin.CutStatus {
 				t.Errorf("status %q should say the typing was cut", h.app.status.text)
 			}
 			// One status message, not one per dropped key.
@@ -163,11 +165,11 @@ func TestInputsActWhenTypingPauses(t *testing.T) {
 			if c.narrowed(h.app, "tokayev") {
 				t.Fatal("typing should not narrow before it pauses")
 			}
-			var pauses []inputSettledMsg
+			var pauses []textin.PausedMsg
 			for _, tm := range h.timers {
-				if m, ok := tm.msg.(inputSettledMsg); ok {
-					if tm.d != inputPause {
-						t.Errorf("pause of %v, want %v", tm.d, inputPause)
+				if m, ok := tm.msg.(textin.PausedMsg); ok {
+					if tm.d != textin.Pause {
+						t.Errorf("pause of %v, want %v", tm.d, textin.Pause)
 					}
 					pauses = append(pauses, m)
 				}
@@ -198,7 +200,7 @@ func TestInputsActWhenTypingPauses(t *testing.T) {
 func TestPasteOutsideAnInputDoesNothing(t *testing.T) {
 	h := newHarness(t, seedText(t)).size(120, 40)
 	h.send(tea.PasteMsg{Content: "q/Q"})
-	if h.quit || h.app.filtering || h.app.browser != nil {
+	if h.quit || h.app.mode != modePanes {
 		t.Fatal("a paste in the list must not act as keys")
 	}
 }
@@ -232,13 +234,13 @@ func typingTime(t *testing.T, c inputCase, fill int) time.Duration {
 
 // TestKeyCostDoesNotGrowWithInput: a key costs the same in an input
 // holding 4× as much (below the cap, and far past it, where the input
-// holds maxInputRunes and the rest of a paste was dropped).
+// holds textin.MaxRunes and the rest of a paste was dropped).
 func TestKeyCostDoesNotGrowWithInput(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing test")
 	}
 	for _, c := range inputCases {
-		for _, fill := range []int{maxInputRunes / 4, maxInputRunes * 8} {
+		for _, fill := range []int{textin.MaxRunes / 4, textin.MaxRunes * 8} {
 			t.Run(fmt.Sprintf("%s/%d", c.name, fill), func(t *testing.T) {
 				one, four := typingTime(t, c, fill), typingTime(t, c, 4*fill)
 				t.Logf("400 keys: %v with %d runes, %v with %d", one, fill, four, 4*fill)
@@ -274,7 +276,7 @@ func TestDroppedKeysAreNotDrawn(t *testing.T) {
 		for run := 0; run < 5; run++ {
 			h := inputHarness(t, inputCases[0])
 			h.typing = true
-			h.send(tea.PasteMsg{Content: strings.Repeat("x", maxInputRunes)})
+			h.send(tea.PasteMsg{Content: strings.Repeat("x", textin.MaxRunes)})
 			key := tea.KeyPressMsg{Code: 'x', Text: "x"}
 			start := time.Now()
 			for i := 0; i < n; i++ {
@@ -296,30 +298,4 @@ func TestDroppedKeysAreNotDrawn(t *testing.T) {
 	if dropped > drawn {
 		t.Errorf("4000 dropped keys took %v, more than 400 drawn keys (%v)", dropped, drawn)
 	}
-}
-
-// FuzzPaste: whatever is pasted, an input holds at most maxInputRunes
-// runes of valid UTF-8 with no control character, escape or line end.
-func FuzzPaste(f *testing.F) {
-	for _, s := range []string{"plain", "a\nb\tc", "\x1b[31mred\x1b[0m", "\x9b2J\x1b]0;t\x07", strings.Repeat("é", 300), "\u202eevil\r\n"} {
-		f.Add(s, uint8(0))
-	}
-	f.Fuzz(func(t *testing.T, paste string, prefill uint8) {
-		ti := newTextInput()
-		ti.Focus()
-		ti.SetValue(strings.Repeat("x", int(prefill)))
-		editInput(&ti, tea.PasteMsg{Content: paste})
-		v := ti.Value()
-		if n := utf8.RuneCountInString(v); n > maxInputRunes {
-			t.Fatalf("the input holds %d runes", n)
-		}
-		if !utf8.ValidString(v) {
-			t.Fatalf("invalid UTF-8: %q", v)
-		}
-		for _, r := range v {
-			if r < 0x20 || (r >= 0x7f && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
-				t.Fatalf("the input holds %U: %q", r, v)
-			}
-		}
-	})
 }

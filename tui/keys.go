@@ -1,6 +1,11 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"rostrum/tui/browser"
+	"rostrum/tui/picker"
+)
 
 // KeyMap holds every key binding. Bindings carry their own help text, so
 // the status-line hints and the full help (?) are generated from it.
@@ -78,53 +83,54 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
-// keyContext says which keys apply now, for the status-line hints.
-type keyContext int
-
-const (
-	ctxList keyContext = iota
-	ctxReader
-	ctxFilter
-	ctxHelp
-	ctxBrowser
-	ctxPicker
-	ctxSearch
-)
-
-// contextHelp adapts a KeyMap to help.KeyMap for one context.
-type contextHelp struct {
-	km  KeyMap
-	ctx keyContext
-}
-
-// ShortHelp lists the hints shown in the status line.
-func (h contextHelp) ShortHelp() []key.Binding {
-	k := h.km
-	switch h.ctx {
-	case ctxFilter:
-		return []key.Binding{k.FilterAccept, k.FilterCancel}
-	case ctxSearch:
-		return []key.Binding{k.NextMatch, k.PrevMatch, k.Search, k.Back}
-	case ctxReader:
-		return []key.Binding{k.NextQuote, k.CopyQuote, k.CopyCitation, k.Search, k.NextDoc, k.Back, k.Help, k.Quit}
-	case ctxBrowser:
-		return []key.Binding{k.Open, k.CopyQuote, k.CopyCitation, k.Star, k.Export, k.Filter, k.SortQuotes, k.Back}
-	case ctxHelp:
-		return []key.Binding{k.Help, k.Quit}
-	case ctxPicker:
-		return []key.Binding{k.PickToggle, k.PickMode, k.PickApply, k.PickCancel}
-	}
-	return []key.Binding{k.Down, k.Open, k.Filter, k.Chips, k.Topics, k.Quotes, k.Help, k.Quit}
-}
-
 // FullHelp lists every binding in columns, for the help screen.
-func (h contextHelp) FullHelp() [][]key.Binding {
-	k := h.km
+func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.HalfPageUp, k.HalfPageDown},
 		{k.Open, k.Back, k.Focus, k.NextDoc, k.PrevDoc, k.Filter, k.FilterAccept, k.FilterCancel},
 		{k.NextQuote, k.PrevQuote, k.CopyQuote, k.CopyCitation, k.Star, k.Quotes, k.SortQuotes, k.Export, k.MarkRead},
 		{k.Chips, k.ClearTopics, k.Topics, k.PickToggle, k.PickMode, k.Edit, k.Pager, k.Reload},
 		{k.Search, k.NextMatch, k.PrevMatch, k.Problems, k.Help, k.Quit, k.ForceQuit},
+	}
+}
+
+// The panes' key maps are taken from the App's, so that a key rebound by
+// the config file (see Rebind) is rebound wherever it acts.
+
+// listKeys is the list's share of the keys.
+func (k KeyMap) listKeys() listKeyMap {
+	return listKeyMap{
+		Up: k.Up, Down: k.Down, Top: k.Top, Bottom: k.Bottom,
+		PageUp: k.PageUp, PageDown: k.PageDown, HalfPageUp: k.HalfPageUp, HalfPageDown: k.HalfPageDown,
+		NextDoc: k.NextDoc, PrevDoc: k.PrevDoc, Open: k.Open, Back: k.Back, Filter: k.Filter,
+	}
+}
+
+// readerKeys is the reader's share of the keys.
+func (k KeyMap) readerKeys() readerKeyMap {
+	return readerKeyMap{
+		Up: k.Up, Down: k.Down, Top: k.Top, Bottom: k.Bottom,
+		PageUp: k.PageUp, PageDown: k.PageDown, HalfPageUp: k.HalfPageUp, HalfPageDown: k.HalfPageDown,
+		NextDoc: k.NextDoc, PrevDoc: k.PrevDoc, Back: k.Back, Search: k.Search, Star: k.Star,
+		NextMatch: k.NextMatch, PrevMatch: k.PrevMatch,
+	}
+}
+
+// pickerKeys is the topic picker's share of the keys; it moves with the
+// arrows only, since letters type.
+func (k KeyMap) pickerKeys() picker.KeyMap {
+	pk := picker.DefaultKeyMap()
+	pk.Toggle, pk.Apply, pk.Cancel, pk.Mode = k.PickToggle, k.PickApply, k.PickCancel, k.PickMode
+	return pk
+}
+
+// browserKeys is the quote browser's share of the keys.
+func (k KeyMap) browserKeys() browser.KeyMap {
+	return browser.KeyMap{
+		Up: k.Up, Down: k.Down, Top: k.Top, Bottom: k.Bottom,
+		PageUp: k.PageUp, PageDown: k.PageDown, HalfPageUp: k.HalfPageUp, HalfPageDown: k.HalfPageDown,
+		Open: k.Open, Back: k.Back, Close: k.Quotes, Filter: k.Filter, Sort: k.SortQuotes,
+		FilterAccept: k.FilterAccept, FilterCancel: k.FilterCancel,
+		CopyQuote: k.CopyQuote, CopyCitation: k.CopyCitation, Star: k.Star, Export: k.Export,
 	}
 }

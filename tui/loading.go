@@ -27,17 +27,17 @@ func waitLoad(ch <-chan model.Progress) tea.Cmd {
 
 // handleDocsLoaded adds a batch to the corpus and refreshes the list, the
 // chips and the header, keeping the selection.
-func (a *App) handleDocsLoaded(msg docsLoadedMsg) (tea.Model, tea.Cmd) {
+func (a *App) handleDocsLoaded(msg docsLoadedMsg) tea.Cmd {
 	a.corpus.Append(msg.p.Docs, msg.p.Problems)
 	a.load.done, a.load.total = msg.p.Done, msg.p.Total
-	a.base.counts = nil
-	return a, tea.Batch(a.applyFilter(), a.restoreLast(msg.p.Docs), waitLoad(a.load.ch))
+	a.bar.forget()
+	return tea.Batch(a.applyFilter(), a.restoreLast(msg.p.Docs), waitLoad(a.load.ch))
 }
 
 // handleLoadFinished ends the loading state and says when nothing loaded.
-func (a *App) handleLoadFinished() (tea.Model, tea.Cmd) {
+func (a *App) handleLoadFinished() tea.Cmd {
 	a.load.ch = nil
-	if a.restore != nil && !a.restore.pending && (a.reader.doc == nil || a.reader.doc.ID != a.restore.Doc) {
+	if d := a.reader.Doc(); a.restore != nil && !a.restore.pending && (d == nil || d.ID != a.restore.Doc) {
 		a.restore = nil // the last document is gone, or not listed
 	}
 	var cmd tea.Cmd
@@ -46,18 +46,22 @@ func (a *App) handleLoadFinished() (tea.Model, tea.Cmd) {
 		cmd = a.startReload()
 	}
 	if a.corpus.Len() == 0 {
-		return a, tea.Batch(cmd, a.setStatus(fmt.Sprintf("Nothing could be read: %s.", plural(len(a.corpus.Problems), "problem", "problems"))))
+		return tea.Batch(cmd, a.setStatus(fmt.Sprintf("Nothing could be read: %s.", plural(len(a.corpus.Problems), "problem", "problems"))))
 	}
-	return a, cmd
+	return cmd
 }
 
-// loadingText is the header's progress while loading ("Loading 4,210 /
-// 10,000"), or "".
-func (a *App) loadingText() string {
-	if a.load.ch == nil {
-		return ""
+// progress is the header's progress while loading ("Loading 4,210 /
+// 10,000") or reloading, or "".
+func (s *sources) progress() string {
+	var p string
+	if s.load.ch != nil {
+		p = fmt.Sprintf("Loading %s / %s", thousands(s.load.done), thousands(s.load.total))
 	}
-	return fmt.Sprintf("Loading %s / %s", thousands(a.load.done), thousands(a.load.total))
+	if s.reload.ch != nil {
+		p += fmt.Sprintf("Reloading %s / %s", thousands(s.reload.done), thousands(s.reload.total))
+	}
+	return p
 }
 
 // thousands writes n with comma separators.
@@ -68,7 +72,3 @@ func thousands(n int) string {
 	}
 	return s
 }
-
-// Corpus is the corpus the reader shows, with what a load in progress has
-// added.
-func (a *App) Corpus() *model.Corpus { return a.corpus }

@@ -46,7 +46,7 @@ func TestMouseClicksAndWheel(t *testing.T) {
 	// Clicks outside any pane, or with a screen open, do nothing.
 	long.keys("?")
 	long.send(tea.MouseClickMsg{X: 5, Y: 3, Button: tea.MouseLeft})
-	if !long.app.showHelp {
+	if long.app.mode != modeHelp {
 		t.Fatal("a click must not act behind the help screen")
 	}
 }

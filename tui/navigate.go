@@ -1,100 +1,50 @@
 package tui
 
 import (
-	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
 	"strings"
+
+	tea "charm.land/bubbletea/v2"
 )
 
-// handleListKey handles keys while the list has the focus.
-func (a *App) handleListKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := a.keys
-	switch {
-	case key.Matches(msg, k.Open):
-		return a, a.openReader()
-	case key.Matches(msg, k.Back):
-		if a.filter.Value() != "" {
-			return a, a.clearFilter()
-		}
-	case key.Matches(msg, k.Filter):
-		return a, a.startFilter()
-	case key.Matches(msg, k.Up, k.PrevDoc):
-		return a, a.moveList(-1)
-	case key.Matches(msg, k.Down, k.NextDoc):
-		return a, a.moveList(1)
-	case key.Matches(msg, k.Top):
-		return a, a.moveListTo(0)
-	case key.Matches(msg, k.Bottom):
-		return a, a.moveListTo(len(a.list.docs) - 1)
-	case key.Matches(msg, k.PageUp):
-		return a, a.moveList(-a.list.Page())
-	case key.Matches(msg, k.PageDown):
-		return a, a.moveList(a.list.Page())
-	case key.Matches(msg, k.HalfPageUp):
-		return a, a.moveList(-max(a.list.Page()/2, 1))
-	case key.Matches(msg, k.HalfPageDown):
-		return a, a.moveList(max(a.list.Page()/2, 1))
+// toggleFocus moves the focus to the other pane; in a one-pane layout the
+// shown pane follows the focus.
+func (a *App) toggleFocus() tea.Cmd {
+	if a.focus == paneList {
+		return a.openReader()
 	}
-	return a, nil
+	return a.closeReader()
 }
 
-// handleReaderKey handles keys while the reader has the focus.
-func (a *App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k, vp := a.keys, &a.reader.vp
-	switch {
-	case key.Matches(msg, k.Back) && a.reader.query != "":
-		a.endSearch()
-	case key.Matches(msg, k.Back):
-		return a, a.closeReader()
-	case key.Matches(msg, k.Search):
-		return a, a.startSearch()
-	case key.Matches(msg, k.Star):
-		return a, a.starSelected()
-	case key.Matches(msg, k.NextMatch) && a.reader.query != "":
-		a.reader.NextMatch(1)
-	case key.Matches(msg, k.PrevMatch) && a.reader.query != "":
-		a.reader.NextMatch(-1)
-	case key.Matches(msg, k.NextDoc):
-		return a, a.moveList(1)
-	case key.Matches(msg, k.PrevDoc):
-		return a, a.moveList(-1)
-	case key.Matches(msg, k.Up):
-		vp.ScrollUp(1)
-	case key.Matches(msg, k.Down):
-		vp.ScrollDown(1)
-	case key.Matches(msg, k.Top):
-		vp.GotoTop()
-	case key.Matches(msg, k.Bottom):
-		vp.GotoBottom()
-	case key.Matches(msg, k.PageUp):
-		vp.PageUp()
-	case key.Matches(msg, k.PageDown):
-		vp.PageDown()
-	case key.Matches(msg, k.HalfPageUp):
-		vp.HalfPageUp()
-	case key.Matches(msg, k.HalfPageDown):
-		vp.HalfPageDown()
-	}
-	return a, nil
-}
-
-// startFilter gives the keyboard to the list's filter input.
-func (a *App) startFilter() tea.Cmd {
-	a.filtering = true
-	return tea.Batch(a.filter.Focus(), a.relayout())
-}
-
-// moveList moves the list cursor and shows the newly selected document.
-func (a *App) moveList(delta int) tea.Cmd {
-	if !a.list.Move(delta) {
+// openReader focuses the reader (and shows it in a one-pane layout).
+func (a *App) openReader() tea.Cmd {
+	if a.list.Selected() == nil {
 		return nil
 	}
-	a.status.text = "" // a message about the last document's quote no longer applies
-	return a.syncReader()
+	a.focus = paneReader
+	a.readerOpen = true
+	return tea.Batch(a.relayout(), a.noteOpened())
 }
 
-// moveListTo moves the list cursor to entry i.
-func (a *App) moveListTo(i int) tea.Cmd { return a.moveList(i - a.list.cursor) }
+// closeReader returns the focus to the list (and shows it in a one-pane
+// layout).
+func (a *App) closeReader() tea.Cmd {
+	a.focus = paneList
+	a.readerOpen = false
+	a.opened = ""
+	return a.relayout()
+}
+
+// noteOpened marks the document open in the focused reader read when it
+// is not the one open before: opening a document marks it read, once,
+// so that m can mark it unread while it stays open.
+func (a *App) noteOpened() tea.Cmd {
+	d := a.reader.Doc()
+	if a.focus != paneReader || d == nil || d.ID == a.opened {
+		return nil
+	}
+	a.opened = d.ID
+	return a.markRead(d)
+}
 
 // wantedKey is the rendering the reader should show now, and whether the
 // reader is visible at all.
@@ -114,23 +64,23 @@ func (a *App) wantedKey() (renderKey, bool) {
 // a resize storm costs one extra render at most. A newly selected
 // document starts at once, without waiting for another document's render.
 func (a *App) syncReader() tea.Cmd {
+	changed := a.reader.SetDocument(a.list.Selected())
 	cmd := a.renderSelected()
-	if a.searching && a.reader.query == "" && strings.TrimSpace(a.search.Value()) != "" {
+	if a.mode == modeSearch && a.reader.Query() == "" && strings.TrimSpace(a.search.Value()) != "" {
 		a.endSearch() // another document came in (a reload): its search is gone
 	}
 	a.restoreOffset()
-	if mark := a.markRead(); mark != nil {
-		return tea.Batch(cmd, mark)
+	if changed {
+		return tea.Batch(cmd, a.noteOpened())
 	}
 	return cmd
 }
 
-// renderSelected shows the selected document in the reader, from the
-// cache or by starting its render.
+// renderSelected shows the reader's document from the cache, or starts
+// its render.
 func (a *App) renderSelected() tea.Cmd {
-	a.reader.SetDocument(a.list.Selected())
 	want, ok := a.wantedKey()
-	if !ok || a.reader.shown == want && !a.reader.partial {
+	if !ok || a.reader.Showing(want) {
 		return nil
 	}
 	if out, hit := a.cache.get(want); hit {
@@ -141,8 +91,9 @@ func (a *App) renderSelected() tea.Cmd {
 		return nil // the same document is rendering for another size or theme
 	}
 	a.inflight = want
-	full := renderCmd(want, a.reader.doc)
-	if d := a.reader.doc; len(d.Body) > 2*firstPaintBytes && len(d.Body) <= plainLimit && a.reader.shown.id != d.ID {
+	d := a.reader.Doc()
+	full := renderCmd(want, d)
+	if len(d.Body) > 2*firstPaintBytes && len(d.Body) <= plainLimit && a.reader.Shown().id != d.ID {
 		// A long document the reader has not shown yet: its first screen
 		// first, the whole after.
 		return tea.Batch(partialRenderCmd(want, d), full)
@@ -152,14 +103,13 @@ func (a *App) renderSelected() tea.Cmd {
 
 // handleRendered stores a finished render and shows it if it is still the
 // one wanted; a stale one (another document, width or theme) is dropped.
-func (a *App) handleRendered(msg docRenderedMsg) (tea.Model, tea.Cmd) {
+func (a *App) handleRendered(msg docRenderedMsg) tea.Cmd {
 	if msg.partial {
 		// Shown only while the whole render is still wanted and not shown.
-		if want, ok := a.wantedKey(); ok && msg.err == nil && msg.key == want && a.reader.shown != want {
-			a.reader.SetContent(msg.key, msg.content)
-			a.reader.partial = true
+		if want, ok := a.wantedKey(); ok && msg.err == nil && msg.key == want && a.reader.Shown() != want {
+			a.reader.SetPartialContent(msg.key, msg.content)
 		}
-		return a, nil
+		return nil
 	}
 	if msg.key == a.inflight {
 		a.inflight = renderKey{}
@@ -168,12 +118,12 @@ func (a *App) handleRendered(msg docRenderedMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		if ok && msg.key == want {
 			a.reader.SetFailed(msg.key, msg.err.Error())
-			return a, a.setStatus("Could not render this document; showing plain text.")
+			return a.setStatus("Could not render this document; showing plain text.")
 		}
-		return a, a.syncReader()
+		return a.syncReader()
 	}
 	if msg.key.width == want.width && msg.key.dark == want.dark {
 		a.cache.put(msg.key, msg.content)
 	}
-	return a, a.syncReader()
+	return a.syncReader()
 }

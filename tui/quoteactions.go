@@ -9,7 +9,7 @@ import (
 // selectQuote moves the quote selection in the reader by delta (1 for
 // `]`, -1 for `[`), showing the reader first if it is hidden.
 func (a *App) selectQuote(delta int) tea.Cmd {
-	d := a.reader.doc
+	d := a.reader.Doc()
 	if d == nil {
 		return nil
 	}
@@ -40,11 +40,11 @@ func (a *App) selectQuote(delta int) tea.Cmd {
 
 // copyQuote copies the selected quote, with its citation when cite is set.
 func (a *App) copyQuote(cite bool) tea.Cmd {
-	d := a.reader.doc
-	if d == nil || a.reader.selected < 0 || a.reader.selected >= len(d.Quotes) {
+	d, k := a.reader.Doc(), a.reader.SelectedQuote()
+	if k < 0 {
 		return a.setStatus("No quote selected: press ] to select one.")
 	}
-	q := &d.Quotes[a.reader.selected]
+	q := &d.Quotes[k]
 	text, what := d.QuoteText(q), "quote"
 	if cite {
 		text, what = d.Citation(q), "quote with citation"

@@ -109,9 +109,8 @@ func TestPaintKeepsTextAndRemovesMarkers(t *testing.T) {
 func TestQuoteBrowser(t *testing.T) {
 	h := newHarness(t, seedText(t), docA, `Nobody was named. “This quote has no speaker at all here,” the crowd chanted.`).size(120, 40)
 	h.keys("Q")
-	b := h.app.browser
-	if b == nil || len(b.entries) != 3 {
-		t.Fatalf("the browser should list the 3 quotes, got %+v", b)
+	if h.app.mode != modeBrowser || h.app.browser.Len() != 3 {
+		t.Fatalf("the browser should list the 3 quotes, got %d", h.app.browser.Len())
 	}
 	scr := h.screen()
 	for _, s := range []string{"Quotes · 3 of 3 · by speaker", "Kassym-Jomart Tokayev", "(unattributed)", "“In the context"} {
@@ -119,30 +118,30 @@ func TestQuoteBrowser(t *testing.T) {
 			t.Errorf("browser screen lacks %q:\n%s", s, scr)
 		}
 	}
-	if b.entries[b.shown[2]].quote().Speaker != "" {
+	if h.app.browser.Shown()[2].Span().Speaker != "" {
 		t.Error("unattributed quotes should sort last when grouped by speaker")
 	}
 	h.keys("/").typeText("such threats")
-	if len(b.shown) != 1 {
-		t.Fatalf("filter 'such threats' should leave one quote, got %d", len(b.shown))
+	if n := len(h.app.browser.Shown()); n != 1 {
+		t.Fatalf("filter 'such threats' should leave one quote, got %d", n)
 	}
 	h.keys("enter", "y")
 	if got := h.clip.writes[len(h.clip.writes)-1]; !strings.HasPrefix(got, "Such threats to international security") {
 		t.Fatalf("y in the browser copied %q", got)
 	}
 	h.keys("enter")
-	if h.app.browser != nil || h.app.focus != paneReader || h.app.reader.selected != 1 {
-		t.Fatalf("enter should open the document at quote 2: browser %v, focus %v, selected %d", h.app.browser != nil, h.app.focus, h.app.reader.selected)
+	if h.app.mode == modeBrowser || h.app.focus != paneReader || h.app.reader.selected != 1 {
+		t.Fatalf("enter should open the document at quote 2: mode %v, focus %v, selected %d", h.app.mode, h.app.focus, h.app.reader.selected)
 	}
 	if !strings.Contains(h.screen(), "“Such threats") {
 		t.Fatalf("the chosen quote should be in view:\n%s", h.screen())
 	}
 	h.keys("Q", "S")
-	if h.app.browser.bySpeaker {
+	if h.app.browser.BySpeaker() {
 		t.Fatal("S should switch to document order")
 	}
 	h.keys("esc")
-	if h.app.browser != nil {
+	if h.app.mode == modeBrowser {
 		t.Fatal("esc should close the browser")
 	}
 }

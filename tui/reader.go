@@ -14,6 +14,8 @@ const maxTitleLines = 2
 
 // readerPane shows one document: a sticky header (title, metadata, rule)
 // above a scrolling viewport holding the Glamour rendering of the body.
+// It owns the keys that scroll it and move through the search's matches;
+// what the App must act on it reports as facts (see readerkeys.go).
 //
 // Invariants: shown is the key of the content in the viewport (zero when it
 // holds none); content for a document other than doc is never shown.
@@ -37,6 +39,9 @@ type readerPane struct {
 	hayRaw  string       // the rendering hay was made from
 	matches []match
 	current int // the current match, -1 for none
+
+	keys readerKeyMap
+	look Styles // the header's and placeholder's styles
 }
 
 func newReaderPane() readerPane {
@@ -54,14 +59,15 @@ func (r *readerPane) SetSize(w, h int) {
 }
 
 // SetDocument shows doc (nil for none), clearing the previous content and
-// scrolling to the top when the document changes.
-func (r *readerPane) SetDocument(doc *model.Document) {
+// scrolling to the top when the document changes; it reports whether it
+// changed (the same text read again is the same document).
+func (r *readerPane) SetDocument(doc *model.Document) bool {
 	if doc == r.doc {
-		return
+		return false
 	}
 	if doc != nil && r.doc != nil && doc.ID == r.doc.ID && doc.Path == r.doc.Path {
 		r.doc = doc // the same text read again: keep the place
-		return
+		return false
 	}
 	r.doc = doc
 	r.partial = false
@@ -72,7 +78,34 @@ func (r *readerPane) SetDocument(doc *model.Document) {
 	r.vp.SetContent("")
 	r.vp.GotoTop()
 	r.SetSize(r.width, r.height) // the header height depends on the title
+	return true
 }
+
+// SetKeys sets the reader's keys.
+func (r *readerPane) SetKeys(k readerKeyMap) { r.keys = k }
+
+// SetStyles sets every style the reader draws and paints with.
+func (r *readerPane) SetStyles(st Styles) {
+	r.look = st
+	r.search = st.Search
+	r.SetPaintStyles(st.Paint)
+}
+
+// Doc is the document shown, nil for none.
+func (r *readerPane) Doc() *model.Document { return r.doc }
+
+// Query is the search in force, "" for none.
+func (r *readerPane) Query() string { return r.query }
+
+// Ready reports whether the whole rendering of the document is shown (not
+// only its first paragraphs, nor a placeholder).
+func (r *readerPane) Ready() bool { return !r.partial && r.shown != (renderKey{}) }
+
+// Offset is the first line in view.
+func (r *readerPane) Offset() int { return r.vp.YOffset() }
+
+// SetOffset scrolls to line n.
+func (r *readerPane) SetOffset(n int) { r.vp.SetYOffset(n) }
 
 // SetContent puts a finished rendering of the current document in the
 // viewport. A re-render of the same document (after a resize or theme
@@ -100,6 +133,19 @@ func (r *readerPane) SetContent(key renderKey, content string) {
 	}
 	r.revealSelected()
 }
+
+// SetPartialContent puts the first paragraphs of a rendering in the
+// viewport, shown while the whole one is made.
+func (r *readerPane) SetPartialContent(key renderKey, content string) {
+	r.SetContent(key, content)
+	r.partial = r.shown == key
+}
+
+// Shown is the key of the rendering in the viewport, zero for none.
+func (r *readerPane) Shown() renderKey { return r.shown }
+
+// Showing reports whether the whole rendering key is shown.
+func (r *readerPane) Showing(key renderKey) bool { return r.shown == key && !r.partial }
 
 // SetPaintStyles changes how quotes are painted and repaints.
 func (r *readerPane) SetPaintStyles(st paintStyles) {
@@ -229,12 +275,13 @@ func (r *readerPane) titleLines() []string {
 }
 
 // View draws the header and the visible part of the body.
-func (r *readerPane) View(st Styles, empty string) string {
+func (r *readerPane) View() string {
 	if r.width <= 0 || r.height <= 0 {
 		return ""
 	}
+	st := r.look
 	if r.doc == nil {
-		return "  " + st.ReaderPlaceholder.Render(empty)
+		return "  " + st.ReaderPlaceholder.Render("No document selected.")
 	}
 	var b strings.Builder
 	if r.headerHeight() > 0 {

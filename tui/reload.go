@@ -70,19 +70,19 @@ func (a *App) startReload() tea.Cmd {
 	return waitReload(a.reload.ch, a.reload.gen)
 }
 
-func (a *App) handleReload(msg reloadMsg) (tea.Model, tea.Cmd) {
+func (a *App) handleReload(msg reloadMsg) tea.Cmd {
 	if msg.gen != a.reload.gen || a.reload.ch == nil {
-		return a, nil
+		return nil
 	}
 	a.reload.next.Append(msg.p.Docs, msg.p.Problems)
 	a.reload.done, a.reload.total = msg.p.Done, msg.p.Total
-	return a, waitReload(a.reload.ch, msg.gen)
+	return waitReload(a.reload.ch, msg.gen)
 }
 
 // handleReloadDone swaps the new corpus in, keeping the selection.
-func (a *App) handleReloadDone(msg reloadDoneMsg) (tea.Model, tea.Cmd) {
+func (a *App) handleReloadDone(msg reloadDoneMsg) tea.Cmd {
 	if msg.gen != a.reload.gen || a.reload.ch == nil {
-		return a, nil
+		return nil
 	}
 	old, next := a.corpus, a.reload.next
 	a.reload.ch, a.reload.next = nil, nil
@@ -100,7 +100,10 @@ func (a *App) handleReloadDone(msg reloadDoneMsg) (tea.Model, tea.Cmd) {
 		}
 	}
 	a.corpus = next
-	a.base.counts = nil
+	if a.mode == modeProblems {
+		a.problems.SetCorpus(next)
+	}
+	a.bar.forget()
 	done := fmt.Sprintf("Reloaded: %s (was %s)", plural(next.Len(), "document", "documents"), thousands(old.Len()))
 	if failed := a.failureShown(); failed != "" {
 		done = failed + " · " + done // the editor's failure stays in view
@@ -110,18 +113,10 @@ func (a *App) handleReloadDone(msg reloadDoneMsg) (tea.Model, tea.Cmd) {
 		a.reload.again = false
 		cmds = append(cmds, a.startReload())
 	}
-	return a, tea.Batch(cmds...)
+	return tea.Batch(cmds...)
 }
 
 // handleFilesChanged reloads after files changed, and waits for more.
-func (a *App) handleFilesChanged(msg filesChangedMsg) (tea.Model, tea.Cmd) {
-	return a, tea.Batch(a.startReload(), waitChanges(a.changes))
-}
-
-// reloadingText is the header's progress while reloading, or "".
-func (a *App) reloadingText() string {
-	if a.reload.ch == nil {
-		return ""
-	}
-	return fmt.Sprintf("Reloading %s / %s", thousands(a.reload.done), thousands(a.reload.total))
+func (a *App) handleFilesChanged() tea.Cmd {
+	return tea.Batch(a.startReload(), waitChanges(a.changes))
 }

@@ -280,7 +280,11 @@ func (r *readerPane) revealMatch() {
 	}
 }
 
-// searchPosition is "3/11" for the current match, or "0/0".
-func (r *readerPane) searchPosition() (cur, total int) {
+// MatchCount is the number of matches of the search in force.
+func (r *readerPane) MatchCount() int { return len(r.matches) }
+
+// SearchPosition is the current match and the number of matches: 3, 11
+// for "3/11", 0, 0 for none.
+func (r *readerPane) SearchPosition() (cur, total int) {
 	return r.current + 1, len(r.matches)
 }

@@ -132,8 +132,8 @@ func TestSearchInputClosesWhenTheDocumentIsReplaced(t *testing.T) {
 	texts["test/a.txt"] = wire("2025-01-01", "BAKU, January 1.", "A story about grain, edited.")
 	h.app.reloadFn = reloadFrom(t, texts, "test/a.txt")
 	h.run(h.app.startReload())
-	if h.app.searching || h.app.search.Value() != "" {
-		t.Fatalf("the search input should close with the old document: searching %v, %q", h.app.searching, h.app.search.Value())
+	if h.app.mode == modeSearch || h.app.search.Value() != "" {
+		t.Fatalf("the search input should close with the old document: mode %v, %q", h.app.mode, h.app.search.Value())
 	}
 }
 

@@ -41,28 +41,22 @@ func viewOf(st state.State) stateView {
 
 // unread reports whether d has never been opened (false without a store,
 // and until the state file has been read).
-func (a *App) unread(d *model.Document) bool {
-	return a.store != nil && a.stateQ.loaded && !a.saved.read[d.ID]
+func (r *reading) unread(d *model.Document) bool {
+	return r.store != nil && r.stateQ.loaded && !r.saved.read[d.ID]
 }
 
 // starred reports whether quote q of d is starred.
-func (a *App) starred(d *model.Document, q *quotes.Span) bool {
-	return a.store != nil && a.saved.stars[starKey(d.ID, q.Outer.Start, q.Outer.End)]
+func (r *reading) starred(d *model.Document, q *quotes.Span) bool {
+	return r.store != nil && r.saved.stars[starKey(d.ID, q.Outer.Start, q.Outer.End)]
 }
 
-// markRead records that the document in the reader has been read, once
-// each time the reader turns to it (so that m can mark it unread again
-// while it is open).
-func (a *App) markRead() tea.Cmd {
-	d := a.reader.doc
-	if a.store == nil || d == nil || a.focus != paneReader || a.lastMarked == d.ID {
+// markRead records that d has been read (noteOpened calls it when the
+// reader turns to a document).
+func (r *reading) markRead(d *model.Document) tea.Cmd {
+	if r.store == nil || r.saved.read[d.ID] {
 		return nil
 	}
-	a.lastMarked = d.ID
-	if a.saved.read[d.ID] {
-		return nil
-	}
-	return a.saveRead(d.ID, true, "")
+	return r.saveRead(d.ID, true, "")
 }
 
 // toggleRead marks the selected document read or unread (m).
@@ -75,7 +69,6 @@ func (a *App) toggleRead() tea.Cmd {
 		return a.setStatus("Read marks are off: there is no state file")
 	}
 	read := !a.saved.read[d.ID]
-	a.lastMarked = d.ID // not marked read again while it stays open
 	done := "Marked unread"
 	if read {
 		done = "Marked read"
@@ -84,29 +77,35 @@ func (a *App) toggleRead() tea.Cmd {
 }
 
 // saveRead shows document id read or unread at once and queues the write.
-func (a *App) saveRead(id string, read bool, done string) tea.Cmd {
+func (r *reading) saveRead(id string, read bool, done string) tea.Cmd {
 	if read {
-		a.saved.read[id] = true
+		r.saved.read[id] = true
 	} else {
-		delete(a.saved.read, id)
+		delete(r.saved.read, id)
 	}
-	return a.queueState(stateJob{run: func(st *state.Store) (string, error) {
+	return r.queueState(stateJob{run: func(st *state.Store) (string, error) {
 		return done, st.MarkRead(id, read)
 	}})
 }
 
-// toggleStar stars or unstars quote q of d (s).
-func (a *App) toggleStar(d *model.Document, q *quotes.Span) tea.Cmd {
+// starQuote stars or unstars quote index of d (s, in the reader or the
+// quote browser); index -1 says no quote is selected.
+func (a *App) starQuote(d *model.Document, index int) tea.Cmd {
+	if d == nil || index < 0 || index >= len(d.Quotes) {
+		return a.setStatus("No quote selected: press ] to select one.")
+	}
 	if a.store == nil {
 		return a.setStatus("Stars are off: there is no state file")
 	}
+	q := &d.Quotes[index]
 	star := state.Star{
-		Doc: d.ID, Path: starPath(d), Title: d.Title, Date: d.DateString(), Speaker: q.Speaker,
+		Doc: d.ID, Title: d.Title, Date: d.DateString(), Speaker: q.Speaker,
 		Text: d.QuoteText(q), Citation: d.Citation(q), Start: q.Outer.Start, End: q.Outer.End,
 	}
 	k := starKey(star.Doc, star.Start, star.End)
 	a.saved.stars[k] = !a.saved.stars[k]
 	return a.queueState(stateJob{run: func(st *state.Store) (string, error) {
+		star.Path = starPath(d) // an absolute path asks the file system
 		on, err := st.ToggleStar(star)
 		if on {
 			return "★ Starred · Q lists quotes · rostrum quotes --starred exports them", err
@@ -126,37 +125,28 @@ func starPath(d *model.Document) string {
 	return fileArg(d.File)
 }
 
-// starSelected stars the quote selected in the reader.
-func (a *App) starSelected() tea.Cmd {
-	d := a.reader.doc
-	if d == nil || a.reader.selected < 0 || a.reader.selected >= len(d.Quotes) {
-		return a.setStatus("No quote selected: press ] to select one.")
-	}
-	return a.toggleStar(d, &d.Quotes[a.reader.selected])
-}
-
 // quit records the document open and its scroll position and ends the
 // program once that and every change before it is saved. Asked again
 // while that waits, it ends the program at once.
-func (a *App) quit() (tea.Model, tea.Cmd) {
+func (a *App) quit() tea.Cmd {
 	if a.store == nil || a.stateQ.quitting {
-		return a, tea.Quit
+		return tea.Quit
 	}
 	a.stateQ.quitting = true
-	d := a.reader.doc
+	d := a.reader.Doc()
 	if d == nil && !a.stateQ.busy {
-		return a, tea.Quit
+		return tea.Quit
 	}
 	job := stateJob{quit: true, run: func(*state.Store) (string, error) { return "", nil }}
 	if d != nil {
-		last := state.Last{Doc: d.ID, Path: d.Path, Offset: a.reader.vp.YOffset()}
+		last := state.Last{Doc: d.ID, Path: d.Path, Offset: a.reader.Offset()}
 		job.run = func(st *state.Store) (string, error) { return "", st.SetLast(last) }
 	}
 	cmd := a.queueState(job)
 	if cmd == nil { // behind a slow read or write
-		return a, a.setStatus("Saving the reading state… (press q again to quit at once)")
+		return a.setStatus("Saving the reading state… (press q again to quit at once)")
 	}
-	return a, cmd
+	return cmd
 }
 
 // restoreLast opens the document that was open at the end of the last
@@ -170,10 +160,10 @@ func (a *App) restoreLast(arrived []*model.Document) tea.Cmd {
 	if arrived != nil && !slices.ContainsFunc(arrived, r.matches) {
 		return nil
 	}
-	for i, d := range a.list.docs {
+	for i, d := range a.list.Docs() {
 		if r.matches(d) {
 			r.Doc = d.ID
-			return tea.Batch(a.moveListTo(i), a.openReader())
+			return tea.Batch(a.moveList(i-a.list.Cursor()), a.openReader())
 		}
 	}
 	return nil
@@ -196,10 +186,10 @@ func (r *lastPosition) matches(d *model.Document) bool {
 // restoreOffset scrolls the restored document to where it was, once its
 // whole rendering is shown.
 func (a *App) restoreOffset() {
-	r := a.restore
-	if r == nil || r.pending || a.reader.doc == nil || a.reader.doc.ID != r.Doc || a.reader.partial || a.reader.shown == (renderKey{}) {
+	r, d := a.restore, a.reader.Doc()
+	if r == nil || r.pending || d == nil || d.ID != r.Doc || !a.reader.Ready() {
 		return
 	}
-	a.reader.vp.SetYOffset(r.Offset)
+	a.reader.SetOffset(r.Offset)
 	a.restore = nil
 }

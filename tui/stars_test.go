@@ -193,3 +193,39 @@ func TestRestoreGivesWayToTheUser(t *testing.T) {
 		t.Fatal("a pending restore must not open the reader after the user has moved")
 	}
 }
+
+// TestOpeningMarksRead: a document is marked read when the reader turns
+// to it (enter, tab, J), not when the list's cursor passes over it, and
+// again each time it is opened.
+func TestOpeningMarksRead(t *testing.T) {
+	texts := []string{
+		wire("2025-01-01", "BAKU, January 1.", "First story about grain harvests."),
+		wire("2025-01-02", "BAKU, January 2.", "Second story about oil prices."),
+		wire("2025-01-03", "BAKU, January 3.", "Third story about water rights."),
+	}
+	h := newHarness(t, texts...)
+	st := withStore(t, h, filepath.Join(t.TempDir(), "state.json"))
+	h.size(120, 30)
+	docs := h.app.corpus.Docs
+	h.keys("j", "j", "k")
+	for _, d := range docs {
+		if st.State().IsRead(d.ID) {
+			t.Fatalf("moving through the list marked %q read", d.Title)
+		}
+	}
+	h.keys("enter")
+	if !st.State().IsRead(docs[1].ID) {
+		t.Fatal("enter marks the document read")
+	}
+	h.keys("J")
+	if !st.State().IsRead(docs[2].ID) {
+		t.Fatal("J in the reader opens the next document: read")
+	}
+	h.keys("m", "tab", "tab")
+	if !st.State().IsRead(docs[2].ID) {
+		t.Fatal("opening a document again marks it read again")
+	}
+	if st.State().IsRead(docs[0].ID) {
+		t.Fatal("the first document was never opened")
+	}
+}

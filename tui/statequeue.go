@@ -41,23 +41,23 @@ type stateDoneMsg struct {
 }
 
 // queueState queues a job, starting it if none is running.
-func (a *App) queueState(j stateJob) tea.Cmd {
-	a.stateQ.jobs = append(a.stateQ.jobs, j)
-	if a.stateQ.busy {
+func (r *reading) queueState(j stateJob) tea.Cmd {
+	r.stateQ.jobs = append(r.stateQ.jobs, j)
+	if r.stateQ.busy {
 		return nil
 	}
-	return a.nextState()
+	return r.nextState()
 }
 
 // nextState starts the next job, if there is one.
-func (a *App) nextState() tea.Cmd {
-	if len(a.stateQ.jobs) == 0 {
+func (r *reading) nextState() tea.Cmd {
+	if len(r.stateQ.jobs) == 0 {
 		return nil
 	}
-	j := a.stateQ.jobs[0]
-	a.stateQ.jobs = a.stateQ.jobs[1:]
-	a.stateQ.busy = true
-	store := a.store
+	j := r.stateQ.jobs[0]
+	r.stateQ.jobs = r.stateQ.jobs[1:]
+	r.stateQ.busy = true
+	store := r.store
 	return func() tea.Msg {
 		done, err := j.run(store)
 		st := store.State()
@@ -66,14 +66,14 @@ func (a *App) nextState() tea.Cmd {
 }
 
 // loadState is the first job: it reads the state file.
-func (a *App) loadState() tea.Cmd {
-	return a.queueState(stateJob{load: true, run: func(st *state.Store) (string, error) {
+func (r *reading) loadState() tea.Cmd {
+	return r.queueState(stateJob{load: true, run: func(st *state.Store) (string, error) {
 		return st.Reload(), nil
 	}})
 }
 
 // handleStateDone shows a job's result and starts the next job.
-func (a *App) handleStateDone(msg stateDoneMsg) (tea.Model, tea.Cmd) {
+func (a *App) handleStateDone(msg stateDoneMsg) tea.Cmd {
 	a.stateQ.busy = false
 	if len(a.stateQ.jobs) == 0 {
 		// Nothing queued after it: the file's state is the truth. (With
@@ -94,10 +94,10 @@ func (a *App) handleStateDone(msg stateDoneMsg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, a.stateLoaded(msg.last))
 	}
 	if msg.job.quit {
-		return a, tea.Quit
+		return tea.Quit
 	}
 	cmds = append(cmds, a.nextState())
-	return a, tea.Batch(cmds...)
+	return tea.Batch(cmds...)
 }
 
 // stateLoaded takes the last reading position from the state just read,
@@ -112,7 +112,7 @@ func (a *App) stateLoaded(last *state.Last) tea.Cmd {
 	}
 	a.restore = &lastPosition{Last: *last}
 	cmd := a.restoreLast(nil)
-	if a.load.ch == nil && (a.reader.doc == nil || a.reader.doc.ID != a.restore.Doc) {
+	if d := a.reader.Doc(); a.load.ch == nil && (d == nil || d.ID != a.restore.Doc) {
 		a.restore = nil // everything has loaded, and it is not there
 	}
 	return cmd

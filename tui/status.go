@@ -40,11 +40,11 @@ func (a *App) setStatus(text string) tea.Cmd {
 	return a.after(statusTimeout, statusExpiredMsg{gen: a.status.gen})
 }
 
-func (a *App) handleStatusExpired(msg statusExpiredMsg) (tea.Model, tea.Cmd) {
+func (a *App) handleStatusExpired(msg statusExpiredMsg) tea.Cmd {
 	if msg.gen == a.status.gen {
 		a.status.text = ""
 	}
-	return a, nil
+	return nil
 }
 
 // statusView is the bottom line: a message or key hints on the left, the
@@ -54,14 +54,14 @@ func (a *App) statusView() string {
 	right := a.positionText()
 	leftW := max(w-ansi.StringWidth(right)-3, 0)
 	var left string
-	if a.searching {
+	if a.mode == modeSearch {
 		left = a.search.View()
 	} else if a.status.text != "" {
 		left = a.styles.StatusMsg.Render(ansi.Truncate(a.status.text, leftW, "…"))
 	} else if t := a.searchText(); t != "" {
 		left = a.styles.StatusMsg.Render(ansi.Truncate(t, leftW, "…"))
 	} else {
-		left = ansi.Truncate(a.hints.ShortHelpView(a.helpKeys().ShortHelp()), leftW, "…")
+		left = ansi.Truncate(a.hints.ShortHelpView(a.hintKeys()), leftW, "…")
 	}
 	gap := max(w-ansi.StringWidth(left)-ansi.StringWidth(right)-2, 1)
 	return " " + left + fmt.Sprintf("%*s", gap, "") + a.styles.StatusRt.Render(right)
@@ -69,15 +69,15 @@ func (a *App) statusView() string {
 
 // positionText is the list position or the reading position.
 func (a *App) positionText() string {
-	if a.focus == paneReader && a.reader.query != "" {
-		cur, total := a.reader.searchPosition()
+	if a.focus == paneReader && a.reader.Query() != "" {
+		cur, total := a.reader.SearchPosition()
 		return fmt.Sprintf("%d/%d", cur, total)
 	}
-	if a.focus == paneReader && a.reader.doc != nil {
+	if a.focus == paneReader && a.reader.Doc() != nil {
 		return fmt.Sprintf("%d%%", a.reader.ScrollPercent())
 	}
-	if n := len(a.list.docs); n > 0 {
-		return fmt.Sprintf("%d/%d", a.list.cursor+1, n)
+	if n := len(a.list.Docs()); n > 0 {
+		return fmt.Sprintf("%d/%d", a.list.Cursor()+1, n)
 	}
 	return ""
 }

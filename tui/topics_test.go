@@ -19,7 +19,7 @@ var (
 
 // chipFor returns the 1-based chip number of a topic, or 0.
 func chipFor(h *harness, id string) int {
-	for i, c := range h.app.chips {
+	for i, c := range h.app.bar.chips {
 		if c.id == id {
 			return i + 1
 		}
@@ -31,9 +31,9 @@ func TestTopicChipsToggleAndClear(t *testing.T) {
 	h := newHarness(t, topicSport, topicSport2, topicMarket).size(120, 40)
 	n := chipFor(h, "sport")
 	if n == 0 {
-		t.Fatalf("sport should be a chip: %+v", h.app.chips)
+		t.Fatalf("sport should be a chip: %+v", h.app.bar.chips)
 	}
-	if c := h.app.chips[n-1]; c.count != 2 {
+	if c := h.app.bar.chips[n-1]; c.count != 2 {
 		t.Fatalf("sport chip counts %d documents, want 2", c.count)
 	}
 	if !strings.Contains(h.screen(), fmt.Sprintf("%d Sport 2", n)) {
@@ -46,13 +46,13 @@ func TestTopicChipsToggleAndClear(t *testing.T) {
 	if chipFor(h, "sport") != n {
 		t.Fatal("a chip must keep its number while it is toggled")
 	}
-	before := append([]chip(nil), h.app.chips...)
+	before := append([]chip(nil), h.app.bar.chips...)
 	other := 1
 	if n == 1 {
 		other = 2
 	}
 	h.keys(fmt.Sprint(other))
-	for i, c := range h.app.chips {
+	for i, c := range h.app.bar.chips {
 		if c.id != before[i].id {
 			t.Fatalf("toggling chip %d moved chip %d from %s to %s", other, i+1, before[i].id, c.id)
 		}
@@ -72,14 +72,14 @@ func TestTopicChipsToggleAndClear(t *testing.T) {
 	}
 }
 
-func (h *harness) chips() []chip { return h.app.chips }
+func (h *harness) chips() []chip { return h.app.bar.chips }
 
 func TestTopicCountsFollowTheFilter(t *testing.T) {
 	h := newHarness(t, topicSport, topicSport2, topicMarket).size(120, 40)
 	h.keys("/").typeText("wimbledon")
 	h.keys("enter")
-	if n := chipFor(h, "sport"); n == 0 || h.app.chips[n-1].count != 1 {
-		t.Fatalf("with the text filter the sport chip should count 1: %+v", h.app.chips)
+	if n := chipFor(h, "sport"); n == 0 || h.app.bar.chips[n-1].count != 1 {
+		t.Fatalf("with the text filter the sport chip should count 1: %+v", h.app.bar.chips)
 	}
 	if chipFor(h, "business") != 0 {
 		t.Fatal("topics absent from the text-filtered result should leave the bar")
@@ -89,23 +89,23 @@ func TestTopicCountsFollowTheFilter(t *testing.T) {
 func TestTopicPickerCapturesKeysAndApplies(t *testing.T) {
 	h := newHarness(t, topicSport, topicSport2, topicMarket).size(120, 40)
 	h.keys("t")
-	if h.app.picker == nil {
+	if h.app.mode != modePicker {
 		t.Fatal("t should open the picker")
 	}
 	h.typeText("q1sport")
-	if h.quit || !h.app.tags.empty() || h.app.picker.input.Value() != "q1sport" {
+	if h.quit || !h.app.tags.empty() || h.app.picker.Value() != "q1sport" {
 		t.Fatal("while the picker is open every key goes to it")
 	}
 	for range "q1sport" {
 		h.send(tea.KeyPressMsg{Code: tea.KeyBackspace})
 	}
 	h.typeText("sport")
-	if len(h.app.picker.shown) == 0 || h.app.picker.items[h.app.picker.shown[0]].id != "sport" {
-		t.Fatalf("typing should narrow to the sport topic: %+v", h.app.picker.shown)
+	if shown := h.app.picker.Shown(); len(shown) == 0 || shown[0].ID != "sport" {
+		t.Fatalf("typing should narrow to the sport topic: %+v", shown)
 	}
 	h.keys("space")
 	h.send(tea.KeyPressMsg{Code: tea.KeyEscape})
-	if h.app.picker != nil || !h.app.tags.empty() {
+	if h.app.mode == modePicker || !h.app.tags.empty() {
 		t.Fatal("esc cancels: nothing applied")
 	}
 	h.keys("t").typeText("sport")
@@ -116,7 +116,7 @@ func TestTopicPickerCapturesKeysAndApplies(t *testing.T) {
 	h.typeText("business")
 	h.send(tea.KeyPressMsg{Code: tea.KeySpace, Text: " "})
 	h.keys("enter")
-	if h.app.picker != nil || len(h.app.tags.topics) != 2 || len(h.app.list.docs) != 0 {
+	if h.app.mode == modePicker || len(h.app.tags.topics) != 2 || len(h.app.list.docs) != 0 {
 		t.Fatalf("all of sport and business matches nothing: tags %+v, %d docs", h.app.tags, len(h.app.list.docs))
 	}
 	h.keys("t", "tab", "enter")
@@ -131,8 +131,8 @@ func TestTopicPickerCapturesKeysAndApplies(t *testing.T) {
 func TestFacetFromPicker(t *testing.T) {
 	h := newHarness(t, seedText(t), topicSport).size(120, 40)
 	h.keys("t").typeText("afghanistan")
-	if len(h.app.picker.shown) != 1 {
-		t.Fatalf("the place facet should be offered once: %d", len(h.app.picker.shown))
+	if n := len(h.app.picker.Shown()); n != 1 {
+		t.Fatalf("the place facet should be offered once: %d", n)
 	}
 	h.send(tea.KeyPressMsg{Code: tea.KeySpace, Text: " "})
 	h.keys("enter")
@@ -202,8 +202,8 @@ func TestLoadingFillsTheList(t *testing.T) {
 	if a.corpus.Len() != 3 || a.list.Selected() != sel || strings.Contains(h.screen(), "Loading") {
 		t.Fatalf("the rest should arrive, the selection stay, the progress go:\n%s", h.screen())
 	}
-	if n := chipFor(h, "sport"); n == 0 || a.chips[n-1].count != 2 {
-		t.Fatalf("topic counts should include the late documents: %+v", a.chips)
+	if n := chipFor(h, "sport"); n == 0 || a.bar.chips[n-1].count != 2 {
+		t.Fatalf("topic counts should include the late documents: %+v", a.bar.chips)
 	}
 	if !strings.Contains(h.screen(), "1 problem") {
 		t.Fatalf("problems should be counted:\n%s", h.screen())
@@ -212,9 +212,9 @@ func TestLoadingFillsTheList(t *testing.T) {
 
 func TestChipsOffScreenCannotBeToggled(t *testing.T) {
 	h := newHarness(t, seedText(t), topicSport, topicMarket, topicSport2).size(60, 30)
-	shown := h.app.chipsShown(60)
-	if shown >= len(h.app.chips) {
-		t.Skipf("all %d chips fit at 60 columns", len(h.app.chips))
+	shown := h.app.bar.shown(60, h.app.lay.barH)
+	if shown >= len(h.app.bar.chips) {
+		t.Skipf("all %d chips fit at 60 columns", len(h.app.bar.chips))
 	}
 	h.keys(fmt.Sprint(shown + 1))
 	if !h.app.tags.empty() || !strings.Contains(h.app.status.text, "No topic") {
@@ -296,7 +296,7 @@ func TestProblemsScreen(t *testing.T) {
 	}
 	assertOnlySGR(t, a.View().Content)
 	h.keys("esc")
-	if a.showProbs {
+	if a.mode == modeProblems {
 		t.Fatal("esc closes the problems screen")
 	}
 	d.Problems = []string{"front matter is not valid YAML (line 1); read as text"}

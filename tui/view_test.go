@@ -72,29 +72,6 @@ func TestComputeLayout(t *testing.T) {
 	}
 }
 
-func TestFitBlock(t *testing.T) {
-	styled := "\x1b[1mbold text that is long\x1b[m"
-	got := fitBlock(styled+"\nshort\nthird line\nfourth", 8, 3)
-	ls := lines(got)
-	if len(ls) != 3 {
-		t.Fatalf("want 3 lines, got %d", len(ls))
-	}
-	for _, l := range ls {
-		if ansi.StringWidth(l) != 8 {
-			t.Errorf("line %q is %d wide, want 8", l, ansi.StringWidth(l))
-		}
-	}
-	if ansi.Strip(ls[0]) != "bold tex" || !strings.HasPrefix(ls[0], "\x1b[1m") {
-		t.Errorf("styled line cut wrongly: %q", ls[0])
-	}
-	if fitBlock("x", 0, 3) != "" || fitBlock("x", 3, 0) != "" {
-		t.Error("an empty box should give an empty block")
-	}
-	if got := fitBlock("", 2, 2); got != "  \n  " {
-		t.Errorf("padding: got %q", got)
-	}
-}
-
 func TestMarkTermsMarksWordStarts(t *testing.T) {
 	base := DefaultStyles(true).ListTitle
 	match := DefaultStyles(true).Match

@@ -1,0 +1,96 @@
+package picker
+
+import (
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"rostrum/model"
+	"rostrum/tui/textin"
+	"rostrum/tui/theme"
+)
+
+func press(s string) tea.KeyPressMsg {
+	switch s {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	}
+	return tea.KeyPressMsg{Code: []rune(s)[0], Text: s}
+}
+
+// send gives p the messages and returns it with the facts it reported;
+// the pause after an edit comes at once.
+func send(p Model, msgs ...tea.Msg) (Model, []tea.Msg) {
+	var facts []tea.Msg
+	for _, m := range msgs {
+		var cmd tea.Cmd
+		p, cmd = p.Update(m)
+		if cmd == nil {
+			continue
+		}
+		switch f := cmd().(type) {
+		case textin.EditedMsg:
+			if f.Changed {
+				p, _ = p.Update(textin.PausedMsg{ID: f.ID, Seq: f.Seq})
+			}
+		default:
+			facts = append(facts, f)
+		}
+	}
+	return p, facts
+}
+
+func items() []Item {
+	return []Item{
+		{ID: "sport", Label: "Sport", Kind: "topic", Count: 3},
+		{ID: "economy", Label: "Economy & markets", Kind: "topic", Count: 2, On: true},
+		{ID: "place:Baku", Label: "Baku", Kind: "place", Count: 1},
+	}
+}
+
+func TestTypingNarrowsAndEveryLetterTypes(t *testing.T) {
+	p := New(items(), false, DefaultKeyMap(), theme.New(true))
+	p.SetSize(80, 20)
+	p, facts := send(p, press("q"), press("b"), press("a"))
+	if len(facts) != 0 || p.Value() != "qba" {
+		t.Fatalf("letters, q included, type: %q, facts %v", p.Value(), facts)
+	}
+	p, _ = send(p, tea.KeyPressMsg{Code: tea.KeyBackspace}, tea.KeyPressMsg{Code: tea.KeyBackspace}, tea.KeyPressMsg{Code: tea.KeyBackspace}, tea.PasteMsg{Content: "BAKU"})
+	if shown := p.Shown(); len(shown) != 1 || shown[0].ID != "place:Baku" {
+		t.Fatalf("the pause after typing narrows to Baku: %+v", shown)
+	}
+	if err := p.Check(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestTicksApplyOnEnterOnly(t *testing.T) {
+	p := New(items(), false, DefaultKeyMap(), theme.New(true))
+	p.SetSize(80, 20)
+	p, facts := send(p, press("space"), press("down"), press("space"), press("down"), press("space"), press("tab"))
+	if len(facts) != 0 {
+		t.Fatalf("nothing is applied before enter: %v", facts)
+	}
+	_, facts = send(p, press("enter"))
+	if len(facts) != 1 {
+		t.Fatalf("enter reports one fact, got %v", facts)
+	}
+	chosen, ok := facts[0].(ChosenMsg)
+	want := Choice{Topics: []string{"sport"}, Facets: []model.Facet{{Kind: "place", Value: "Baku"}}, AnyOf: true}
+	if !ok || len(chosen.Choice.Topics) != 1 || chosen.Choice.Topics[0] != "sport" || len(chosen.Choice.Facets) != 1 ||
+		chosen.Choice.Facets[0] != want.Facets[0] || !chosen.Choice.AnyOf {
+		t.Fatalf("enter applies sport and Baku, any of; got %+v", facts[0])
+	}
+	_, facts = send(p, press("esc"))
+	if _, ok := facts[0].(CanceledMsg); !ok || len(facts) != 1 {
+		t.Fatalf("esc cancels: %v", facts)
+	}
+}
