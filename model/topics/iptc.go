@@ -1,7 +1,8 @@
 // Package topics tags documents with topics from an embedded lexicon mapped
 // to IPTC Media Topics, and finds the organisations and places they name
-// with an embedded gazetteer. It works on plain text and imports nothing of
-// the rest of Rostrum.
+// with an embedded gazetteer. It works on plain text; of the rest of
+// Rostrum it imports only internal/yamlsafe, to read a user's topics file
+// under the same YAML limits as every other file.
 //
 // IPTC Media Topics, © IPTC, CC BY 4.0.
 package topics
