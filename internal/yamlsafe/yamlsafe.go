@@ -128,13 +128,14 @@ var yamlLine = regexp.MustCompile(`^line (\d+): `)
 
 // Message writes a YAML error as one line without yaml.v3's "yaml: "
 // prefix: the several lines of "unmarshal errors" become one, separated
-// by semicolons.
+// by semicolons, and a value yaml.v3 quotes with its line breaks (`0\n00`)
+// has them folded to spaces.
 func Message(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
-		return strings.Join(te.Errors, "; ")
+		msg = strings.Join(te.Errors, "; ")
 	}
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	return strings.Join(strings.Fields(msg), " ")
 }
 

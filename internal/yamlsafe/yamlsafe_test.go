@@ -95,3 +95,16 @@ func TestShiftLines(t *testing.T) {
 		t.Errorf("ShiftLines = %q, want %q", got, want)
 	}
 }
+
+// TestMessageFoldsQuotedLineBreaks: a type error quoting a value that holds a line
+// break (found by FuzzFrontMatter) is still one line.
+func TestMessageFoldsQuotedLineBreaks(t *testing.T) {
+	var out struct{ Tags []string }
+	err := Decode([]byte("tags: \"0\\n00\"\n"), &out, false)
+	if err == nil {
+		t.Fatal("a string where a list belongs decoded")
+	}
+	if msg := Message(err); strings.ContainsAny(msg, "\n\r") || !strings.Contains(msg, "0 00") {
+		t.Errorf("Message = %q, want one line with the value folded", msg)
+	}
+}
