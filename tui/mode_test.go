@@ -11,6 +11,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"rostrum/tui/internal/testkit"
 )
 
 // TestViewDoesNotChangeTheApp draws every mode twice and checks that
@@ -56,7 +58,7 @@ func TestFactsTakeEffectInUpdate(t *testing.T) {
 		{"/", func() bool { return a.mode == modeFilter }, "/ opens the filter"},
 	}
 	for _, s := range steps {
-		a.Update(keyMsg(s.key)) // the commands returned are not run
+		a.Update(testkit.Press(s.key)) // the commands returned are not run
 		if !s.want() {
 			t.Fatalf("after %q: %s at once", s.key, s.what)
 		}
@@ -144,7 +146,7 @@ func TestProgramsAreReadiedInACommand(t *testing.T) {
 		}
 		h.app.list.Selected().File = filepath.Join(t.TempDir(), "a.txt")
 		h.app.env = func(string) string { return "true" }
-		_, cmd := h.app.Update(keyMsg(k))
+		_, cmd := h.app.Update(testkit.Press(k))
 		if len(ran) != 0 || cmd == nil {
 			t.Fatalf("%s: the program was readied in Update", k)
 		}
