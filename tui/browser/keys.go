@@ -164,9 +164,9 @@ func (b *Model) moveKey(msg tea.KeyPressMsg) {
 	case key.Matches(msg, k.Down):
 		b.move(1)
 	case key.Matches(msg, k.Top):
-		b.move(-len(b.shown))
+		b.move(-b.shown.Len())
 	case key.Matches(msg, k.Bottom):
-		b.move(len(b.shown))
+		b.move(b.shown.Len())
 	case key.Matches(msg, k.PageUp):
 		b.move(-b.rows())
 	case key.Matches(msg, k.PageDown):

@@ -1,0 +1,45 @@
+package cursor
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestNarrowKeepsEntriesHoldingEveryWord(t *testing.T) {
+	hay := []string{"harvest news ann smith", "port news bob jones", "crowd"}
+	var l List
+	if _, ok := l.Selected(); ok || l.Check("zero list", 0) != nil {
+		t.Fatal("the zero list shows nothing")
+	}
+	l.Narrow("  NEWS  bob ", len(hay), func(i int) string { return hay[i] })
+	if i, ok := l.Selected(); !ok || l.Len() != 1 || i != 1 {
+		t.Fatalf("news and bob narrow to entry 1: %d shown, selected %d", l.Len(), i)
+	}
+	l.Narrow("", len(hay), func(i int) string { return hay[i] })
+	var shown []int
+	for k := range l.Len() {
+		shown = append(shown, l.At(k))
+	}
+	if !slices.Equal(shown, []int{0, 1, 2}) {
+		t.Fatalf("no words show every entry in order: %v", shown)
+	}
+}
+
+func TestMoveKeepsTheCursorInView(t *testing.T) {
+	var l List
+	l.Narrow("", 10, func(int) string { return "" })
+	l.Move(7, 3)
+	if from, to := l.InView(3); l.Cursor() != 7 || from != 5 || to != 8 {
+		t.Fatalf("cursor 7 in rows %d to %d", from, to)
+	}
+	l.Move(100, 3)
+	if from, to := l.InView(3); l.Cursor() != 9 || from != 7 || to != 10 {
+		t.Fatalf("cursor %d clamped to the last, rows %d to %d", l.Cursor(), from, to)
+	}
+	if err := l.Check("list", 10); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Check("list", 5); err == nil {
+		t.Fatal("entries past the list's end are a broken invariant")
+	}
+}
