@@ -4,32 +4,31 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"rostrum/tui/browser"
+	"rostrum/tui/cursor"
 	"rostrum/tui/picker"
 )
 
 // KeyMap holds every key binding. Bindings carry their own help text, so
 // the status-line hints and the full help (?) are generated from it.
 type KeyMap struct {
-	Up, Down, Top, Bottom    key.Binding
-	PageUp, PageDown         key.Binding
-	HalfPageUp, HalfPageDown key.Binding
-	Open, Back, Focus        key.Binding
-	NextDoc, PrevDoc         key.Binding
-	Filter, FilterAccept     key.Binding
-	FilterCancel             key.Binding
-	Search                   key.Binding // / with the reader focused
-	NextMatch, PrevMatch     key.Binding
-	NextQuote, PrevQuote     key.Binding
-	CopyQuote, CopyCitation  key.Binding
-	Quotes, SortQuotes       key.Binding
-	Chips                    key.Binding // 1–9: toggle a topic chip
-	ClearTopics, Topics      key.Binding
-	PickToggle, PickApply    key.Binding
-	PickCancel, PickMode     key.Binding
-	Problems                 key.Binding
-	Edit, Pager, Reload      key.Binding
-	Star, MarkRead, Export   key.Binding
-	Help, Quit, ForceQuit    key.Binding
+	cursor.Keys             // Up, Down, Top, Bottom, PageUp, PageDown, HalfPageUp, HalfPageDown
+	Open, Back, Focus       key.Binding
+	NextDoc, PrevDoc        key.Binding
+	Filter, FilterAccept    key.Binding
+	FilterCancel            key.Binding
+	Search                  key.Binding // / with the reader focused
+	NextMatch, PrevMatch    key.Binding
+	NextQuote, PrevQuote    key.Binding
+	CopyQuote, CopyCitation key.Binding
+	Quotes, SortQuotes      key.Binding
+	Chips                   key.Binding // 1–9: toggle a topic chip
+	ClearTopics, Topics     key.Binding
+	PickToggle, PickApply   key.Binding
+	PickCancel, PickMode    key.Binding
+	Problems                key.Binding
+	Edit, Pager, Reload     key.Binding
+	Star, MarkRead, Export  key.Binding
+	Help, Quit, ForceQuit   key.Binding
 }
 
 // DefaultKeyMap returns the default bindings (see the README's key table).
@@ -38,14 +37,7 @@ func DefaultKeyMap() KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
 	}
 	return KeyMap{
-		Up:           b([]string{"k", "up"}, "↑/k", "up"),
-		Down:         b([]string{"j", "down"}, "↓/j", "down"),
-		Top:          b([]string{"g", "home"}, "g/home", "top"),
-		Bottom:       b([]string{"G", "end"}, "G/end", "bottom"),
-		PageUp:       b([]string{"pgup"}, "pgup", "page up"),
-		PageDown:     b([]string{"pgdown"}, "pgdn", "page down"),
-		HalfPageUp:   b([]string{"ctrl+u"}, "ctrl+u", "½ page up"),
-		HalfPageDown: b([]string{"ctrl+d"}, "ctrl+d", "½ page down"),
+		Keys:         cursor.DefaultKeys(),
 		Open:         b([]string{"enter"}, "enter", "read"),
 		Back:         b([]string{"esc"}, "esc", "back"),
 		Focus:        b([]string{"tab", "shift+tab"}, "tab", "switch pane"),
@@ -100,8 +92,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 // listKeys is the list's share of the keys.
 func (k KeyMap) listKeys() listKeyMap {
 	return listKeyMap{
-		Up: k.Up, Down: k.Down, Top: k.Top, Bottom: k.Bottom,
-		PageUp: k.PageUp, PageDown: k.PageDown, HalfPageUp: k.HalfPageUp, HalfPageDown: k.HalfPageDown,
+		Keys:    k.Keys,
 		NextDoc: k.NextDoc, PrevDoc: k.PrevDoc, Open: k.Open, Back: k.Back, Filter: k.Filter,
 	}
 }
@@ -109,8 +100,7 @@ func (k KeyMap) listKeys() listKeyMap {
 // readerKeys is the reader's share of the keys.
 func (k KeyMap) readerKeys() readerKeyMap {
 	return readerKeyMap{
-		Up: k.Up, Down: k.Down, Top: k.Top, Bottom: k.Bottom,
-		PageUp: k.PageUp, PageDown: k.PageDown, HalfPageUp: k.HalfPageUp, HalfPageDown: k.HalfPageDown,
+		Keys:    k.Keys,
 		NextDoc: k.NextDoc, PrevDoc: k.PrevDoc, Back: k.Back, Search: k.Search, Star: k.Star,
 		NextMatch: k.NextMatch, PrevMatch: k.PrevMatch,
 	}
@@ -127,8 +117,7 @@ func (k KeyMap) pickerKeys() picker.KeyMap {
 // browserKeys is the quote browser's share of the keys.
 func (k KeyMap) browserKeys() browser.KeyMap {
 	return browser.KeyMap{
-		Up: k.Up, Down: k.Down, Top: k.Top, Bottom: k.Bottom,
-		PageUp: k.PageUp, PageDown: k.PageDown, HalfPageUp: k.HalfPageUp, HalfPageDown: k.HalfPageDown,
+		Keys: k.Keys,
 		Open: k.Open, Back: k.Back, Close: k.Quotes, Filter: k.Filter, Sort: k.SortQuotes,
 		FilterAccept: k.FilterAccept, FilterCancel: k.FilterCancel,
 		CopyQuote: k.CopyQuote, CopyCitation: k.CopyCitation, Star: k.Star, Export: k.Export,

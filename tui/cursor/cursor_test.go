@@ -3,6 +3,8 @@ package cursor
 import (
 	"slices"
 	"testing"
+
+	"rostrum/tui/internal/testkit"
 )
 
 func TestNarrowKeepsEntriesHoldingEveryWord(t *testing.T) {
@@ -41,5 +43,21 @@ func TestMoveKeepsTheCursorInView(t *testing.T) {
 	}
 	if err := l.Check("list", 5); err == nil {
 		t.Fatal("entries past the list's end are a broken invariant")
+	}
+}
+
+func TestDeltaOfEachKey(t *testing.T) {
+	k := DefaultKeys()
+	for name, want := range map[string]int{"k": -1, "down": 1, "g": -10, "G": 10, "pgup": -4, "pgdown": 4, "ctrl+u": -2, "ctrl+d": 2} {
+		got, ok := k.Delta(testkit.Press(name), 10, 4)
+		if !ok || got != want {
+			t.Errorf("%s moves %d (%v), want %d", name, got, ok, want)
+		}
+	}
+	if got, _ := k.Delta(testkit.Press("ctrl+d"), 10, 1); got != 1 {
+		t.Errorf("half a page of 1 moves %d, want 1", got)
+	}
+	if _, ok := (Keys{Up: k.Up}).Delta(testkit.Press("j"), 10, 4); ok {
+		t.Error("a binding left empty never matches")
 	}
 }

@@ -55,11 +55,12 @@ func DefaultKeyMap() KeyMap {
 	b := func(k, helpKey, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(k), key.WithHelp(helpKey, desc))
 	}
+	move := cursor.DefaultKeys()
 	return KeyMap{
 		Up:       b("up", "↑", "up"),
 		Down:     b("down", "↓", "down"),
-		PageUp:   b("pgup", "pgup", "page up"),
-		PageDown: b("pgdown", "pgdn", "page down"),
+		PageUp:   move.PageUp,
+		PageDown: move.PageDown,
 		Toggle:   b("space", "space", "tick"),
 		Apply:    b("enter", "enter", "apply"),
 		Cancel:   b("esc", "esc", "cancel"),
@@ -166,15 +167,12 @@ func (p Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		if i, ok := p.shown.Selected(); ok {
 			p.items[i].On = !p.items[i].On
 		}
-	case key.Matches(msg, k.Up):
-		p.move(-1)
-	case key.Matches(msg, k.Down):
-		p.move(1)
-	case key.Matches(msg, k.PageUp):
-		p.move(-p.rows())
-	case key.Matches(msg, k.PageDown):
-		p.move(p.rows())
 	default:
+		move := cursor.Keys{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown}
+		if delta, ok := move.Delta(msg, p.shown.Len(), p.rows()); ok {
+			p.move(delta)
+			return p, nil
+		}
 		var cmd tea.Cmd
 		p.input, cmd = p.input.Update(msg)
 		return p, cmd
