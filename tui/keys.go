@@ -32,39 +32,43 @@ type KeyMap struct {
 }
 
 // DefaultKeyMap returns the default bindings (see the README's key table).
+// The keys the quote browser and the topic picker share with the App are
+// defined with them and taken from there, so each default is written
+// once; browserKeys and pickerKeys hand them back, rebound.
 func DefaultKeyMap() KeyMap {
 	b := func(keys []string, helpKey, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
 	}
+	bk, pk := browser.DefaultKeyMap(), picker.DefaultKeyMap()
 	return KeyMap{
-		Keys:         cursor.DefaultKeys(),
-		Open:         b([]string{"enter"}, "enter", "read"),
-		Back:         b([]string{"esc"}, "esc", "back"),
+		Keys:         bk.Keys,
+		Open:         bk.Open,
+		Back:         bk.Back,
 		Focus:        b([]string{"tab", "shift+tab"}, "tab", "switch pane"),
 		NextDoc:      b([]string{"J"}, "J", "next document"),
 		PrevDoc:      b([]string{"K"}, "K", "previous document"),
-		Filter:       b([]string{"/"}, "/", "filter"),
-		FilterAccept: b([]string{"enter"}, "enter", "keep filter"),
-		FilterCancel: b([]string{"esc"}, "esc", "clear filter"),
+		Filter:       bk.Filter,
+		FilterAccept: bk.FilterAccept,
+		FilterCancel: bk.FilterCancel,
 		Search:       b([]string{"/"}, "/", "search in document"),
 		NextMatch:    b([]string{"n"}, "n", "next match"),
 		PrevMatch:    b([]string{"N"}, "N", "previous match"),
 		NextQuote:    b([]string{"]"}, "]", "next quote"),
 		PrevQuote:    b([]string{"["}, "[", "previous quote"),
-		CopyQuote:    b([]string{"y"}, "y", "copy quote"),
-		CopyCitation: b([]string{"Y"}, "Y", "copy with citation"),
-		Quotes:       b([]string{"Q"}, "Q", "quote browser"),
-		SortQuotes:   b([]string{"S"}, "S", "sort by speaker/document"),
-		Star:         b([]string{"s"}, "s", "star quote"),
+		CopyQuote:    bk.CopyQuote,
+		CopyCitation: bk.CopyCitation,
+		Quotes:       bk.Close,
+		SortQuotes:   bk.Sort,
+		Star:         bk.Star,
 		MarkRead:     b([]string{"m"}, "m", "mark read/unread"),
-		Export:       b([]string{"E"}, "E", "export shown quotes"),
+		Export:       bk.Export,
 		Chips:        b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1…9", "toggle topic chip"),
 		ClearTopics:  b([]string{"0"}, "0", "clear topics"),
 		Topics:       b([]string{"t"}, "t", "topic picker"),
-		PickToggle:   b([]string{"space"}, "space", "tick"),
-		PickApply:    b([]string{"enter"}, "enter", "apply"),
-		PickCancel:   b([]string{"esc"}, "esc", "cancel"),
-		PickMode:     b([]string{"tab"}, "tab", "all of / any of"),
+		PickToggle:   pk.Toggle,
+		PickApply:    pk.Apply,
+		PickCancel:   pk.Cancel,
+		PickMode:     pk.Mode,
 		Problems:     b([]string{"!"}, "!", "problems"),
 		Edit:         b([]string{"e"}, "e", "edit in $EDITOR"),
 		Pager:        b([]string{"o"}, "o", "open in $PAGER"),
