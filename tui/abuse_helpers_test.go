@@ -12,10 +12,10 @@ import (
 	"runtime/debug"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
+	"rostrum/internal/termcheck"
 	"rostrum/model"
 )
 
@@ -82,93 +82,14 @@ func abuseProblems() []model.Problem {
 	}
 }
 
-// escapeStats counts the escape sequences checkEscapes has accepted.
+// escapeStats counts the escape sequences checkFrame has accepted.
 type escapeStats struct{ sgr, osc8 int }
 
-// checkEscapes reports the first thing in a frame that is neither
-// printable text, a newline, an SGR sequence (ESC [ params m) nor an OSC 8
-// hyperlink (ESC ] 8 ; params ; URI, ended by BEL or ESC \), the only
-// sequences the app draws (SGR from its styles and Glamour, OSC 8 from
-// Glamour for Markdown links). A hyperlink must be closed on the line
-// that opens it, or it would spill into the next pane and line. C0 and C1
-// control characters and invalid UTF-8 are refused.
-func checkEscapes(s string, st *escapeStats) error {
-	linkOpen := false
-	for i := 0; i < len(s); {
-		c := s[i]
-		switch {
-		case c == '\n':
-			if linkOpen {
-				return fmt.Errorf("hyperlink still open at the end of a line, before byte %d: %q", i, around(s, i))
-			}
-			i++
-		case c == 0x1b && i+1 < len(s) && s[i+1] == '[':
-			j := i + 2
-			for j < len(s) && strings.IndexByte("0123456789;:", s[j]) >= 0 {
-				j++
-			}
-			if j >= len(s) || s[j] != 'm' {
-				end := min(j+1, len(s))
-				return fmt.Errorf("control sequence other than SGR at byte %d: %q", i, s[i:end])
-			}
-			if st != nil {
-				st.sgr++
-			}
-			i = j + 1
-		case c == 0x1b && i+1 < len(s) && s[i+1] == ']':
-			if !strings.HasPrefix(s[i:], "\x1b]8;") {
-				return fmt.Errorf("OSC sequence other than a hyperlink at byte %d: %q", i, around(s, i))
-			}
-			j := i + 4
-			for j < len(s) && s[j] >= 0x20 && s[j] < 0x7f {
-				j++
-			}
-			body := s[i+4 : j]
-			switch {
-			case j < len(s) && s[j] == 0x07:
-				j++
-			case strings.HasPrefix(s[j:], "\x1b\\"):
-				j += 2
-			default:
-				return fmt.Errorf("unterminated or malformed hyperlink at byte %d: %q", i, around(s, i))
-			}
-			params, uri, ok := strings.Cut(body, ";")
-			if !ok || strings.ContainsAny(params, "\x1b") {
-				return fmt.Errorf("malformed hyperlink at byte %d: %q", i, s[i:j])
-			}
-			linkOpen = uri != ""
-			if st != nil {
-				st.osc8++
-			}
-			i = j
-		case c == 0x1b:
-			return fmt.Errorf("escape sequence other than SGR or OSC 8 at byte %d: %q", i, around(s, i))
-		case c < 0x20 || c == 0x7f:
-			return fmt.Errorf("control character %#x at byte %d: %q", c, i, around(s, i))
-		default:
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size <= 1 {
-				return fmt.Errorf("invalid UTF-8 at byte %d: %q", i, around(s, i))
-			}
-			if r >= 0x80 && r <= 0x9f {
-				return fmt.Errorf("C1 control character %U at byte %d: %q", r, i, around(s, i))
-			}
-			i += size
-		}
-	}
-	if linkOpen {
-		return fmt.Errorf("hyperlink still open at the end of the frame")
-	}
-	return nil
-}
-
-// around is up to 40 bytes around byte i of s, for messages.
-func around(s string, i int) string {
-	return s[max(i-20, 0):min(i+20, len(s))]
-}
-
 // checkFrame reports how a frame breaks a w x h terminal: too many lines,
-// a line too wide, or a stray control sequence.
+// a line too wide, a tab (which would move the cursor past the pane's
+// cells), or anything termcheck does not allow (only SGR and OSC 8
+// hyperlinks closed on the line that opens them, the sequences the app
+// draws, from its styles and Glamour).
 func checkFrame(view string, w, h int, st *escapeStats) error {
 	if view == "" {
 		return nil
@@ -181,8 +102,18 @@ func checkFrame(view string, w, h int, st *escapeStats) error {
 		if lw := ansi.StringWidth(l); lw > w {
 			return fmt.Errorf("line %d is %d cells wide, want at most %d: %q", i, lw, w, ansi.Strip(l))
 		}
+		if j := strings.IndexByte(l, '\t'); j >= 0 {
+			return fmt.Errorf("tab in line %d at byte %d: %q", i, j, ansi.Strip(l))
+		}
 	}
-	return checkEscapes(view, st)
+	if err := termcheck.Check(view); err != nil {
+		return err
+	}
+	if st != nil { // every CSI is SGR and every OSC is OSC 8, as checked
+		st.sgr += strings.Count(view, "\x1b[")
+		st.osc8 += strings.Count(view, "\x1b]")
+	}
+	return nil
 }
 
 // catchPanic turns a panic into a test failure that says where it

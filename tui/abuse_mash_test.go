@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"rostrum/model"
+	"rostrum/tui/internal/testkit"
 )
 
 // masher drives an App in the loading state with random input. It runs
@@ -184,14 +185,14 @@ func appInvariants(a *App, view string, w, h int, checkView bool) error {
 
 // mashKeys are the keys pressed at random, besides letters.
 var mashKeys = []tea.KeyPressMsg{
-	keyMsg("j"), keyMsg("k"), keyMsg("g"), keyMsg("G"), keyMsg("J"), keyMsg("K"),
-	keyMsg("tab"), keyMsg("shift+tab"), keyMsg("enter"), keyMsg("esc"), keyMsg("/"),
-	keyMsg("]"), keyMsg("["), keyMsg("y"), keyMsg("Y"), keyMsg("Q"), keyMsg("t"),
-	keyMsg("!"), keyMsg("?"), keyMsg("0"), keyMsg("1"), keyMsg("2"), keyMsg("3"),
-	keyMsg("4"), keyMsg("5"), keyMsg("6"), keyMsg("7"), keyMsg("8"), keyMsg("9"),
-	keyMsg("space"), keyMsg("n"), keyMsg("N"), keyMsg("s"), keyMsg("q"),
-	keyMsg("pgup"), keyMsg("pgdown"), keyMsg("up"), keyMsg("down"),
-	keyMsg("ctrl+d"), keyMsg("ctrl+u"),
+	testkit.Press("j"), testkit.Press("k"), testkit.Press("g"), testkit.Press("G"), testkit.Press("J"), testkit.Press("K"),
+	testkit.Press("tab"), testkit.Press("shift+tab"), testkit.Press("enter"), testkit.Press("esc"), testkit.Press("/"),
+	testkit.Press("]"), testkit.Press("["), testkit.Press("y"), testkit.Press("Y"), testkit.Press("Q"), testkit.Press("t"),
+	testkit.Press("!"), testkit.Press("?"), testkit.Press("0"), testkit.Press("1"), testkit.Press("2"), testkit.Press("3"),
+	testkit.Press("4"), testkit.Press("5"), testkit.Press("6"), testkit.Press("7"), testkit.Press("8"), testkit.Press("9"),
+	testkit.Press("space"), testkit.Press("n"), testkit.Press("N"), testkit.Press("s"), testkit.Press("q"),
+	testkit.Press("pgup"), testkit.Press("pgdown"), testkit.Press("up"), testkit.Press("down"),
+	testkit.Press("ctrl+d"), testkit.Press("ctrl+u"),
 	{Code: tea.KeyHome}, {Code: tea.KeyEnd}, {Code: tea.KeyBackspace},
 }
 

@@ -8,6 +8,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"rostrum/tui/internal/testkit"
 )
 
 // exportHarness opens the quote browser on the seed, with exports going to
@@ -40,7 +42,7 @@ func names(t *testing.T, dir string) []string {
 func TestExportIsPrivateAndWrittenByACommand(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "data", "exports")
 	h, _ := exportHarness(t, dir)
-	_, cmd := h.app.Update(keyMsg("E"))
+	_, cmd := h.app.Update(testkit.Press("E"))
 	if len(names(t, dir)) != 0 {
 		t.Fatal("the export should be written by a command, not in Update")
 	}

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"rostrum/tui/internal/testkit"
 )
 
 // runForReal stands in for tea.ExecProcess by running the program at once,
@@ -152,7 +154,7 @@ func TestPagerFileIsPrivateAndRemoved(t *testing.T) {
 		return func() tea.Msg { return fn(nil) }
 	}
 	h.app.env = func(string) string { return "" }
-	_, cmd := h.app.Update(keyMsg("o"))
+	_, cmd := h.app.Update(testkit.Press("o"))
 	if seen != "" {
 		t.Fatal("the file should be written by a command, not in Update")
 	}

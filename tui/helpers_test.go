@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"rostrum/model"
+	"rostrum/tui/internal/testkit"
 	"rostrum/tui/textin"
 )
 
@@ -94,7 +95,7 @@ func (h *harness) send(msgs ...tea.Msg) *harness {
 // or, for longer strings of plain characters, typed text.
 func (h *harness) keys(names ...string) *harness {
 	for _, n := range names {
-		h.send(keyMsg(n))
+		h.send(testkit.Press(n))
 	}
 	return h
 }
@@ -177,28 +178,6 @@ func (h *harness) release(order ...int) {
 // screen is the current view with ANSI removed.
 func (h *harness) screen() string {
 	return ansi.Strip(h.app.View().Content)
-}
-
-func keyMsg(name string) tea.KeyPressMsg {
-	special := map[string]tea.KeyPressMsg{
-		"enter":     {Code: tea.KeyEnter},
-		"esc":       {Code: tea.KeyEscape},
-		"tab":       {Code: tea.KeyTab},
-		"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
-		"up":        {Code: tea.KeyUp},
-		"down":      {Code: tea.KeyDown},
-		"pgdown":    {Code: tea.KeyPgDown},
-		"pgup":      {Code: tea.KeyPgUp},
-		"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
-		"ctrl+d":    {Code: 'd', Mod: tea.ModCtrl},
-		"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
-		"space":     {Code: tea.KeySpace, Text: " "},
-	}
-	if k, ok := special[name]; ok {
-		return k
-	}
-	r := []rune(name)
-	return tea.KeyPressMsg{Code: r[0], Text: name}
 }
 
 // golden compares got with testdata/name, rewriting it under -update.

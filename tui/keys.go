@@ -4,75 +4,71 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"rostrum/tui/browser"
+	"rostrum/tui/cursor"
 	"rostrum/tui/picker"
 )
 
 // KeyMap holds every key binding. Bindings carry their own help text, so
 // the status-line hints and the full help (?) are generated from it.
 type KeyMap struct {
-	Up, Down, Top, Bottom    key.Binding
-	PageUp, PageDown         key.Binding
-	HalfPageUp, HalfPageDown key.Binding
-	Open, Back, Focus        key.Binding
-	NextDoc, PrevDoc         key.Binding
-	Filter, FilterAccept     key.Binding
-	FilterCancel             key.Binding
-	Search                   key.Binding // / with the reader focused
-	NextMatch, PrevMatch     key.Binding
-	NextQuote, PrevQuote     key.Binding
-	CopyQuote, CopyCitation  key.Binding
-	Quotes, SortQuotes       key.Binding
-	Chips                    key.Binding // 1–9: toggle a topic chip
-	ClearTopics, Topics      key.Binding
-	PickToggle, PickApply    key.Binding
-	PickCancel, PickMode     key.Binding
-	Problems                 key.Binding
-	Edit, Pager, Reload      key.Binding
-	Star, MarkRead, Export   key.Binding
-	Help, Quit, ForceQuit    key.Binding
+	cursor.Keys             // Up, Down, Top, Bottom, PageUp, PageDown, HalfPageUp, HalfPageDown
+	Open, Back, Focus       key.Binding
+	NextDoc, PrevDoc        key.Binding
+	Filter, FilterAccept    key.Binding
+	FilterCancel            key.Binding
+	Search                  key.Binding // / with the reader focused
+	NextMatch, PrevMatch    key.Binding
+	NextQuote, PrevQuote    key.Binding
+	CopyQuote, CopyCitation key.Binding
+	Quotes, SortQuotes      key.Binding
+	Chips                   key.Binding // 1–9: toggle a topic chip
+	ClearTopics, Topics     key.Binding
+	PickToggle, PickApply   key.Binding
+	PickCancel, PickMode    key.Binding
+	Problems                key.Binding
+	Edit, Pager, Reload     key.Binding
+	Star, MarkRead, Export  key.Binding
+	Help, Quit, ForceQuit   key.Binding
 }
 
 // DefaultKeyMap returns the default bindings (see the README's key table).
+// The keys the quote browser and the topic picker share with the App are
+// defined with them and taken from there, so each default is written
+// once; browserKeys and pickerKeys hand them back, rebound.
 func DefaultKeyMap() KeyMap {
 	b := func(keys []string, helpKey, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
 	}
+	bk, pk := browser.DefaultKeyMap(), picker.DefaultKeyMap()
 	return KeyMap{
-		Up:           b([]string{"k", "up"}, "↑/k", "up"),
-		Down:         b([]string{"j", "down"}, "↓/j", "down"),
-		Top:          b([]string{"g", "home"}, "g/home", "top"),
-		Bottom:       b([]string{"G", "end"}, "G/end", "bottom"),
-		PageUp:       b([]string{"pgup"}, "pgup", "page up"),
-		PageDown:     b([]string{"pgdown"}, "pgdn", "page down"),
-		HalfPageUp:   b([]string{"ctrl+u"}, "ctrl+u", "½ page up"),
-		HalfPageDown: b([]string{"ctrl+d"}, "ctrl+d", "½ page down"),
-		Open:         b([]string{"enter"}, "enter", "read"),
-		Back:         b([]string{"esc"}, "esc", "back"),
+		Keys:         bk.Keys,
+		Open:         bk.Open,
+		Back:         bk.Back,
 		Focus:        b([]string{"tab", "shift+tab"}, "tab", "switch pane"),
 		NextDoc:      b([]string{"J"}, "J", "next document"),
 		PrevDoc:      b([]string{"K"}, "K", "previous document"),
-		Filter:       b([]string{"/"}, "/", "filter"),
-		FilterAccept: b([]string{"enter"}, "enter", "keep filter"),
-		FilterCancel: b([]string{"esc"}, "esc", "clear filter"),
+		Filter:       bk.Filter,
+		FilterAccept: bk.FilterAccept,
+		FilterCancel: bk.FilterCancel,
 		Search:       b([]string{"/"}, "/", "search in document"),
 		NextMatch:    b([]string{"n"}, "n", "next match"),
 		PrevMatch:    b([]string{"N"}, "N", "previous match"),
 		NextQuote:    b([]string{"]"}, "]", "next quote"),
 		PrevQuote:    b([]string{"["}, "[", "previous quote"),
-		CopyQuote:    b([]string{"y"}, "y", "copy quote"),
-		CopyCitation: b([]string{"Y"}, "Y", "copy with citation"),
-		Quotes:       b([]string{"Q"}, "Q", "quote browser"),
-		SortQuotes:   b([]string{"S"}, "S", "sort by speaker/document"),
-		Star:         b([]string{"s"}, "s", "star quote"),
+		CopyQuote:    bk.CopyQuote,
+		CopyCitation: bk.CopyCitation,
+		Quotes:       bk.Close,
+		SortQuotes:   bk.Sort,
+		Star:         bk.Star,
 		MarkRead:     b([]string{"m"}, "m", "mark read/unread"),
-		Export:       b([]string{"E"}, "E", "export shown quotes"),
+		Export:       bk.Export,
 		Chips:        b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1…9", "toggle topic chip"),
 		ClearTopics:  b([]string{"0"}, "0", "clear topics"),
 		Topics:       b([]string{"t"}, "t", "topic picker"),
-		PickToggle:   b([]string{"space"}, "space", "tick"),
-		PickApply:    b([]string{"enter"}, "enter", "apply"),
-		PickCancel:   b([]string{"esc"}, "esc", "cancel"),
-		PickMode:     b([]string{"tab"}, "tab", "all of / any of"),
+		PickToggle:   pk.Toggle,
+		PickApply:    pk.Apply,
+		PickCancel:   pk.Cancel,
+		PickMode:     pk.Mode,
 		Problems:     b([]string{"!"}, "!", "problems"),
 		Edit:         b([]string{"e"}, "e", "edit in $EDITOR"),
 		Pager:        b([]string{"o"}, "o", "open in $PAGER"),
@@ -100,8 +96,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 // listKeys is the list's share of the keys.
 func (k KeyMap) listKeys() listKeyMap {
 	return listKeyMap{
-		Up: k.Up, Down: k.Down, Top: k.Top, Bottom: k.Bottom,
-		PageUp: k.PageUp, PageDown: k.PageDown, HalfPageUp: k.HalfPageUp, HalfPageDown: k.HalfPageDown,
+		Keys:    k.Keys,
 		NextDoc: k.NextDoc, PrevDoc: k.PrevDoc, Open: k.Open, Back: k.Back, Filter: k.Filter,
 	}
 }
@@ -109,8 +104,7 @@ func (k KeyMap) listKeys() listKeyMap {
 // readerKeys is the reader's share of the keys.
 func (k KeyMap) readerKeys() readerKeyMap {
 	return readerKeyMap{
-		Up: k.Up, Down: k.Down, Top: k.Top, Bottom: k.Bottom,
-		PageUp: k.PageUp, PageDown: k.PageDown, HalfPageUp: k.HalfPageUp, HalfPageDown: k.HalfPageDown,
+		Keys:    k.Keys,
 		NextDoc: k.NextDoc, PrevDoc: k.PrevDoc, Back: k.Back, Search: k.Search, Star: k.Star,
 		NextMatch: k.NextMatch, PrevMatch: k.PrevMatch,
 	}
@@ -127,8 +121,7 @@ func (k KeyMap) pickerKeys() picker.KeyMap {
 // browserKeys is the quote browser's share of the keys.
 func (k KeyMap) browserKeys() browser.KeyMap {
 	return browser.KeyMap{
-		Up: k.Up, Down: k.Down, Top: k.Top, Bottom: k.Bottom,
-		PageUp: k.PageUp, PageDown: k.PageDown, HalfPageUp: k.HalfPageUp, HalfPageDown: k.HalfPageDown,
+		Keys: k.Keys,
 		Open: k.Open, Back: k.Back, Close: k.Quotes, Filter: k.Filter, Sort: k.SortQuotes,
 		FilterAccept: k.FilterAccept, FilterCancel: k.FilterCancel,
 		CopyQuote: k.CopyQuote, CopyCitation: k.CopyCitation, Star: k.Star, Export: k.Export,

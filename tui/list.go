@@ -13,6 +13,7 @@ import (
 
 	"rostrum/model"
 	"rostrum/tui/box"
+	"rostrum/tui/cursor"
 )
 
 // rowsPerItem is the height of one list entry: title line and meta line.
@@ -39,11 +40,9 @@ type listPane struct {
 
 // listKeyMap holds the list's keys.
 type listKeyMap struct {
-	Up, Down, Top, Bottom    key.Binding
-	PageUp, PageDown         key.Binding
-	HalfPageUp, HalfPageDown key.Binding
-	NextDoc, PrevDoc         key.Binding
-	Open, Back, Filter       key.Binding
+	cursor.Keys        // Up, Down, Top, Bottom, PageUp, PageDown, HalfPageUp, HalfPageDown
+	NextDoc, PrevDoc   key.Binding
+	Open, Back, Filter key.Binding
 }
 
 // The list's facts.
@@ -96,18 +95,9 @@ func (l listPane) handleKey(msg tea.KeyPressMsg) (listPane, tea.Cmd) {
 		return l.moveBy(-1)
 	case key.Matches(msg, k.Down, k.NextDoc):
 		return l.moveBy(1)
-	case key.Matches(msg, k.Top):
-		return l.moveBy(-l.cursor)
-	case key.Matches(msg, k.Bottom):
-		return l.moveBy(len(l.docs) - 1 - l.cursor)
-	case key.Matches(msg, k.PageUp):
-		return l.moveBy(-l.Page())
-	case key.Matches(msg, k.PageDown):
-		return l.moveBy(l.Page())
-	case key.Matches(msg, k.HalfPageUp):
-		return l.moveBy(-max(l.Page()/2, 1))
-	case key.Matches(msg, k.HalfPageDown):
-		return l.moveBy(max(l.Page()/2, 1))
+	}
+	if delta, ok := k.Delta(msg, len(l.docs), l.Page()); ok {
+		return l.moveBy(delta)
 	}
 	return l, nil
 }

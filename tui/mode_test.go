@@ -11,6 +11,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"rostrum/tui/internal/testkit"
 )
 
 // TestViewDoesNotChangeTheApp draws every mode twice and checks that
@@ -56,7 +58,7 @@ func TestFactsTakeEffectInUpdate(t *testing.T) {
 		{"/", func() bool { return a.mode == modeFilter }, "/ opens the filter"},
 	}
 	for _, s := range steps {
-		a.Update(keyMsg(s.key)) // the commands returned are not run
+		a.Update(testkit.Press(s.key)) // the commands returned are not run
 		if !s.want() {
 			t.Fatalf("after %q: %s at once", s.key, s.what)
 		}
@@ -111,24 +113,34 @@ func TestRebindReachesEveryPane(t *testing.T) {
 		k.Rebind(action, []string{fmt.Sprintf("f%d", i+1)})
 	}
 	var root [][]string
-	v := reflect.ValueOf(k)
-	for i := range v.NumField() {
-		root = append(root, v.Field(i).Interface().(key.Binding).Keys())
+	for _, b := range bindings(k) {
+		root = append(root, b.Keys())
 	}
 	pickerFixed := []string{"Up", "Down", "PageUp", "PageDown"}
 	for name, km := range map[string]any{"list": k.listKeys(), "reader": k.readerKeys(), "picker": k.pickerKeys(), "browser": k.browserKeys()} {
-		pv := reflect.ValueOf(km)
-		for i := range pv.NumField() {
-			field := pv.Type().Field(i).Name
+		for field, b := range bindings(km) {
 			if name == "picker" && slices.Contains(pickerFixed, field) {
 				continue
 			}
-			keys := pv.Field(i).Interface().(key.Binding).Keys()
+			keys := b.Keys()
 			if !slices.ContainsFunc(root, func(r []string) bool { return slices.Equal(r, keys) }) {
 				t.Errorf("%s.%s has keys %v, which are none of the App's", name, field, keys)
 			}
 		}
 	}
+}
+
+// bindings are the key bindings of a key map by field name, the
+// embedded movement keys (cursor.Keys) included.
+func bindings(km any) map[string]key.Binding {
+	out := map[string]key.Binding{}
+	v := reflect.ValueOf(km)
+	for _, f := range reflect.VisibleFields(v.Type()) {
+		if b, ok := v.FieldByIndex(f.Index).Interface().(key.Binding); ok {
+			out[f.Name] = b
+		}
+	}
+	return out
 }
 
 // TestProgramsAreReadiedInACommand: e and o look nothing up in Update
@@ -144,7 +156,7 @@ func TestProgramsAreReadiedInACommand(t *testing.T) {
 		}
 		h.app.list.Selected().File = filepath.Join(t.TempDir(), "a.txt")
 		h.app.env = func(string) string { return "true" }
-		_, cmd := h.app.Update(keyMsg(k))
+		_, cmd := h.app.Update(testkit.Press(k))
 		if len(ran) != 0 || cmd == nil {
 			t.Fatalf("%s: the program was readied in Update", k)
 		}

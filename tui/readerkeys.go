@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"rostrum/model"
+	"rostrum/tui/cursor"
 )
 
 // wheelLines is how far one turn of the wheel scrolls the reading pane.
@@ -12,12 +13,10 @@ const wheelLines = 3
 
 // readerKeyMap holds the reader's keys.
 type readerKeyMap struct {
-	Up, Down, Top, Bottom    key.Binding
-	PageUp, PageDown         key.Binding
-	HalfPageUp, HalfPageDown key.Binding
-	NextDoc, PrevDoc         key.Binding
-	Back, Search, Star       key.Binding
-	NextMatch, PrevMatch     key.Binding
+	cursor.Keys          // Up, Down, Top, Bottom, PageUp, PageDown, HalfPageUp, HalfPageDown
+	NextDoc, PrevDoc     key.Binding
+	Back, Search, Star   key.Binding
+	NextMatch, PrevMatch key.Binding
 }
 
 // The reader's facts.

@@ -11,6 +11,7 @@ import (
 
 	state "rostrum/internal/readstate"
 	"rostrum/model"
+	"rostrum/tui/internal/testkit"
 )
 
 // heldState is an App whose commands the test runs by hand: what Update
@@ -138,14 +139,14 @@ func TestStateWritesKeepTheirOrder(t *testing.T) {
 	id := h.app.corpus.Docs[0].ID
 	unreadShown := func() bool { return strings.Contains(h.screen(), "• First") }
 
-	h.do(keyMsg("m"))
+	h.do(testkit.Press("m"))
 	if unreadShown() {
 		t.Fatal("m shows the document read at once")
 	}
 	if _, err := os.Stat(path); err == nil {
 		t.Fatal("m wrote the file on the UI goroutine")
 	}
-	h.do(keyMsg("m"))
+	h.do(testkit.Press("m"))
 	if !unreadShown() || h.queued() != 2 {
 		t.Fatalf("the second m shows it unread at once (%v) and waits behind the first write (%d jobs)", unreadShown(), h.queued())
 	}
@@ -172,8 +173,8 @@ func TestQuitWaitsForPendingWrites(t *testing.T) {
 	h := newHeldState(t, path, wire("2025-01-01", "BAKU, January 1.", "First story."))
 	h.pending = append(h.pending, h.app.Init())
 	h.do(tea.WindowSizeMsg{Width: 100, Height: 20})
-	h.do(keyMsg("enter")) // marks it read: a write is pending
-	h.do(keyMsg("q"))
+	h.do(testkit.Press("enter")) // marks it read: a write is pending
+	h.do(testkit.Press("q"))
 	if h.quit {
 		t.Fatal("q quit with a read (and a write) still pending")
 	}
@@ -193,8 +194,8 @@ func TestQuitWaitsForPendingWrites(t *testing.T) {
 
 	h = newHeldState(t, filepath.Join(t.TempDir(), "state.json"), wire("2025-01-01", "BAKU, January 1.", "First story."))
 	h.pending = append(h.pending, h.app.Init())
-	h.do(keyMsg("q")) // waits for the read
-	if _, cmd := h.app.Update(keyMsg("q")); cmd == nil || cmd() != (tea.QuitMsg{}) {
+	h.do(testkit.Press("q")) // waits for the read
+	if _, cmd := h.app.Update(testkit.Press("q")); cmd == nil || cmd() != (tea.QuitMsg{}) {
 		t.Fatal("q pressed again while saving should quit at once")
 	}
 }
@@ -212,8 +213,8 @@ func TestKeyBeforeStateReadDropsRestore(t *testing.T) {
 		h.pending = append(h.pending, h.app.Init())
 		h.do(tea.WindowSizeMsg{Width: 100, Height: 20})
 		if early {
-			h.do(keyMsg("j"))
-			h.do(keyMsg("k"))
+			h.do(testkit.Press("j"))
+			h.do(testkit.Press("k"))
 		}
 		h.finish()
 		opened := h.app.focus == paneReader && h.app.reader.doc != nil && h.app.reader.doc.ID == id

@@ -35,23 +35,16 @@ type globalFlags struct {
 func newRootCmd(s *session) *cobra.Command {
 	g := &globalFlags{MaxSize: 16 << 20}
 	read := &ReadCmd{}
-	root := &cobra.Command{
-		Use:   "rostrum [path...]",
-		Short: "A terminal reader for speeches and news wires: quotes, speakers and topics at a glance.",
-		Long: "A terminal reader for speeches and news wires: quotes, speakers and topics at a glance.\n\n" +
-			"With paths, or without arguments on the documents embedded in it, rostrum opens the reader: " +
-			"a list of documents beside a reading pane, every quotation highlighted and attributed to its speaker. " +
-			"A path is a file, a folder (read recursively) or - for standard input.",
-		Example: "rostrum ~/speeches wires.txt\ncat item.txt | rostrum -\nrostrum list --format json\n" +
-			"rostrum quotes --speaker tokayev --format md",
-		Args:              cobra.ArbitraryArgs,
-		ValidArgsFunction: completeRootArgs,
-		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return s.setUp(cmd, g) },
-		RunE: func(_ *cobra.Command, args []string) error {
-			read.Paths = args
-			return read.Run(s)
-		},
-	}
+	const short = "A terminal reader for speeches and news wires: quotes, speakers and topics at a glance."
+	const long = short + "\n\n" +
+		"With paths, or without arguments on the documents embedded in it, rostrum opens the reader: " +
+		"a list of documents beside a reading pane, every quotation highlighted and attributed to its speaker. " +
+		"A path is a file, a folder (read recursively) or - for standard input."
+	root := pathsCmd(s, "rostrum", short, long, &read.Paths, read.Run)
+	root.Example = "rostrum ~/speeches wires.txt\ncat item.txt | rostrum -\nrostrum list --format json\n" +
+		"rostrum quotes --speaker tokayev --format md"
+	root.ValidArgsFunction = completeRootArgs
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error { return s.setUp(cmd, g) }
 	root.SetVersionTemplate("rostrum {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	pf := root.PersistentFlags()
@@ -82,15 +75,7 @@ type ReadCmd struct {
 // newReadCmd is `rostrum read PATH...`, the root command by its name.
 func newReadCmd(s *session) *cobra.Command {
 	r := &ReadCmd{}
-	cmd := &cobra.Command{
-		Use:   "read [path...]",
-		Short: "Open the reader on PATHs (default: the embedded seeds); the default command.",
-		Args:  cobra.ArbitraryArgs,
-		RunE: func(_ *cobra.Command, args []string) error {
-			r.Paths = args
-			return r.Run(s)
-		},
-	}
+	cmd := pathsCmd(s, "read", "Open the reader on PATHs (default: the embedded seeds); the default command.", "", &r.Paths, r.Run)
 	r.flags(cmd)
 	return cmd
 }

@@ -23,18 +23,26 @@ type ListCmd struct {
 // pathsHelp describes the PATH arguments of the commands that load.
 const pathsHelp = "PATHs are files or folders to read; - reads standard input. Default: the embedded seeds."
 
-func newListCmd(s *session) *cobra.Command {
-	l := &ListCmd{}
-	cmd := &cobra.Command{
-		Use:   "list [path...]",
-		Short: "List documents: id, date, place or source, title.",
-		Long:  "List documents: id, date, place or source, speaker, quotes, topics, title.\n\n" + pathsHelp,
+// pathsCmd is the command name, which takes any number of PATHs: it puts
+// them in *paths and calls run. long is the help beyond short ("" for
+// none).
+func pathsCmd(s *session, name, short, long string, paths *[]string, run func(*session) error) *cobra.Command {
+	return &cobra.Command{
+		Use:   name + " [path...]",
+		Short: short,
+		Long:  long,
 		Args:  cobra.ArbitraryArgs,
 		RunE: func(_ *cobra.Command, args []string) error {
-			l.Paths = args
-			return l.Run(s)
+			*paths = args
+			return run(s)
 		},
 	}
+}
+
+func newListCmd(s *session) *cobra.Command {
+	l := &ListCmd{}
+	cmd := pathsCmd(s, "list", "List documents: id, date, place or source, title.",
+		"List documents: id, date, place or source, speaker, quotes, topics, title.\n\n"+pathsHelp, &l.Paths, l.Run)
 	addEnum(cmd, &l.Format, "format", "f", "Output format: text (aligned columns) or json (one array).", "text", "json")
 	cmd.Flags().BoolVar(&l.Problems, "problems", false, "List the files that could not be read, with why, instead of the documents.")
 	l.TopicFilter.flags(cmd)

@@ -151,8 +151,8 @@ func keyItems(km tui.KeyMap) string {
 	var order []string
 	keys := map[string][]string{}
 	v := reflect.ValueOf(km)
-	for i := range v.NumField() {
-		b, ok := v.Field(i).Interface().(key.Binding)
+	for _, f := range reflect.VisibleFields(v.Type()) { // the movement keys too, embedded
+		b, ok := v.FieldByIndex(f.Index).Interface().(key.Binding)
 		if !ok || b.Help().Key == "" {
 			continue
 		}

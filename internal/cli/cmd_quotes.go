@@ -23,16 +23,8 @@ type QuotesCmd struct {
 
 func newQuotesCmd(s *session) *cobra.Command {
 	c := &QuotesCmd{}
-	cmd := &cobra.Command{
-		Use:   "quotes [path...]",
-		Short: "List quotations with their speakers (text, json, csv or md).",
-		Long:  "List quotations with their speakers (text, json, csv or md).\n\n" + pathsHelp,
-		Args:  cobra.ArbitraryArgs,
-		RunE: func(_ *cobra.Command, args []string) error {
-			c.Paths = args
-			return c.Run(s)
-		},
-	}
+	const short = "List quotations with their speakers (text, json, csv or md)."
+	cmd := pathsCmd(s, "quotes", short, short+"\n\n"+pathsHelp, &c.Paths, c.Run)
 	cmd.Flags().StringVar(&c.Speaker, "speaker", "", "Only quotes whose speaker's name contains S (any case).")
 	noValueCompletion(cmd, "speaker")
 	nameValue(cmd, "speaker", "S")

@@ -21,16 +21,8 @@ type TopicsCmd struct {
 
 func newTopicsCmd(s *session) *cobra.Command {
 	c := &TopicsCmd{}
-	cmd := &cobra.Command{
-		Use:   "topics [path...]",
-		Short: "Count the topic tags of the documents, or explain one document's tags.",
-		Long:  "Count the topic tags of the documents, or explain one document's tags.\n\n" + pathsHelp,
-		Args:  cobra.ArbitraryArgs,
-		RunE: func(_ *cobra.Command, args []string) error {
-			c.Paths = args
-			return c.Run(s)
-		},
-	}
+	const short = "Count the topic tags of the documents, or explain one document's tags."
+	cmd := pathsCmd(s, "topics", short, short+"\n\n"+pathsHelp, &c.Paths, c.Run)
 	addEnum(cmd, &c.Format, "format", "f", "Output format: text or json.", "text", "json")
 	cmd.Flags().StringVar(&c.Explain, "explain", "", "Show why the document with this ID got each of its tags.")
 	noValueCompletion(cmd, "explain")

@@ -14,6 +14,7 @@ import (
 	"rostrum/model"
 	"rostrum/model/quotes"
 	"rostrum/tui/box"
+	"rostrum/tui/cursor"
 	"rostrum/tui/textin"
 	"rostrum/tui/theme"
 )
@@ -55,13 +56,10 @@ type entry struct {
 
 // Model is the open quote browser.
 //
-// Invariants: shown indexes entries; 0 <= cursor < len(shown) unless
-// shown is empty (cursor 0); offset <= cursor.
+// Invariants: shown indexes entries (and keeps cursor.List's).
 type Model struct {
 	entries       []entry
-	shown         []int
-	cursor        int
-	offset        int
+	shown         cursor.List
 	bySpeaker     bool
 	filter        textin.Model
 	filtering     bool // the filter input has the keys
@@ -102,9 +100,9 @@ func (b Model) Len() int { return len(b.entries) }
 
 // Shown is the quotes the filter leaves, in order.
 func (b Model) Shown() []Quote {
-	out := make([]Quote, len(b.shown))
-	for i, k := range b.shown {
-		out[i] = b.entries[k].Quote
+	out := make([]Quote, b.shown.Len())
+	for k := range out {
+		out[k] = b.entries[b.shown.At(k)].Quote
 	}
 	return out
 }
@@ -121,24 +119,16 @@ func (b Model) Value() string { return b.filter.Value() }
 
 // Check reports the first broken invariant, for tests.
 func (b Model) Check() error {
-	n := len(b.shown)
-	if n == 0 && b.cursor != 0 || n > 0 && (b.cursor < 0 || b.cursor >= n) || b.offset < 0 || b.offset > b.cursor {
-		return fmt.Errorf("quote browser cursor %d, offset %d, %d entries", b.cursor, b.offset, n)
-	}
-	for _, i := range b.shown {
-		if i < 0 || i >= len(b.entries) {
-			return fmt.Errorf("quote browser shows entry %d of %d", i, len(b.entries))
-		}
-	}
-	return nil
+	return b.shown.Check("quote browser", len(b.entries))
 }
 
 // selected is the quote under the cursor.
 func (b Model) selected() (Quote, bool) {
-	if len(b.shown) == 0 {
+	i, ok := b.shown.Selected()
+	if !ok {
 		return Quote{}, false
 	}
-	return b.entries[b.shown[b.cursor]].Quote, true
+	return b.entries[i].Quote, true
 }
 
 // sort orders the entries by speaker (unattributed last) or by document,
@@ -167,21 +157,7 @@ func (b *Model) sort() {
 // applyFilter narrows the shown entries to those containing every word of
 // the filter.
 func (b *Model) applyFilter() {
-	terms := strings.Fields(strings.ToLower(b.filter.Value()))
-	b.shown = b.shown[:0]
-	for i, e := range b.entries {
-		ok := true
-		for _, t := range terms {
-			if !strings.Contains(e.hay, t) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			b.shown = append(b.shown, i)
-		}
-	}
-	b.cursor, b.offset = 0, 0
+	b.shown.Narrow(b.filter.Value(), len(b.entries), func(i int) string { return b.entries[i].hay })
 }
 
 // rows is how many entries fit under the browser's header lines.
@@ -195,7 +171,7 @@ func (b *Model) rows() int {
 
 // move moves the cursor by delta entries, keeping it in view.
 func (b *Model) move(delta int) {
-	b.cursor, b.offset = box.Scroll(b.cursor, b.offset, delta, len(b.shown), b.rows())
+	b.shown.Move(delta, b.rows())
 }
 
 // View draws the browser: a title line, the filter line, the entries.
@@ -205,33 +181,34 @@ func (b Model) View() string {
 	if !b.bySpeaker {
 		order = "by document"
 	}
-	head := fmt.Sprintf(" Quotes · %d of %d · %s", len(b.shown), len(b.entries), order)
+	head := fmt.Sprintf(" Quotes · %d of %d · %s", b.shown.Len(), len(b.entries), order)
 	lines := []string{st.Brand.Render(head), ""}
 	if b.filtering || b.filter.Value() != "" {
 		lines = append(lines, " "+b.filter.View())
 	}
-	if len(b.shown) == 0 {
+	if b.shown.Len() == 0 {
 		lines = append(lines, "  "+st.ListEmpty.Render("No quotes here. esc closes the browser."))
 	}
 	whoW := min(max(b.width/4, 12), 28)
-	end := min(b.offset+b.rows(), len(b.shown))
-	for k := b.offset; k < end; k++ {
-		lines = append(lines, b.row(k, whoW))
+	from, to := b.shown.InView(b.rows())
+	for k := from; k < to; k++ {
+		lines = append(lines, b.row(k, from, whoW))
 	}
 	return strings.Join(lines, "\n")
 }
 
-// row draws entry k: speaker (once per group when grouped), the opening
-// words of the quote and the document's title.
-func (b Model) row(k, whoW int) string {
+// row draws the k-th entry shown, from the first in view: speaker (once
+// per group in view when grouped), the opening words of the quote and
+// the document's title.
+func (b Model) row(k, from, whoW int) string {
 	st := b.styles
-	e := b.entries[b.shown[k]]
+	e := b.entries[b.shown.At(k)]
 	q := e.Span()
 	who := q.Speaker
 	if who == "" {
 		who = "(unattributed)"
 	}
-	if b.bySpeaker && k > b.offset && b.entries[b.shown[k-1]].Span().Speaker == q.Speaker {
+	if b.bySpeaker && k > from && b.entries[b.shown.At(k-1)].Span().Speaker == q.Speaker {
 		who = ""
 	}
 	textW := max(b.width-whoW-6, 10)
@@ -242,7 +219,7 @@ func (b Model) row(k, whoW int) string {
 	}
 	title := ansi.Truncate(" · "+e.Doc.Title, max(textW-ansi.StringWidth(quote), 0), "…")
 	whoCell := box.FitLine(ansi.Truncate(who, whoW, "…"), whoW)
-	if k == b.cursor {
+	if k == b.shown.Cursor() {
 		return st.ListBar.Render("│") + " " + st.ListSelTitle.Render(whoCell) + "  " +
 			st.ListSelTitle.Render(quote) + st.ListMeta.Render(title)
 	}

@@ -6,41 +6,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"rostrum/model"
-	"rostrum/tui/textin"
+	"rostrum/tui/internal/testkit"
 	"rostrum/tui/theme"
 )
-
-func press(s string) tea.KeyPressMsg {
-	switch s {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	}
-	return tea.KeyPressMsg{Code: []rune(s)[0], Text: s}
-}
-
-// send gives b the messages and returns it with the facts it reported;
-// the pause after an edit comes at once.
-func send(b Model, msgs ...tea.Msg) (Model, []tea.Msg) {
-	var facts []tea.Msg
-	for _, m := range msgs {
-		var cmd tea.Cmd
-		b, cmd = b.Update(m)
-		if cmd == nil {
-			continue
-		}
-		switch f := cmd().(type) {
-		case textin.EditedMsg:
-			if f.Changed {
-				b, _ = b.Update(textin.PausedMsg{ID: f.ID, Seq: f.Seq})
-			}
-		default:
-			facts = append(facts, f)
-		}
-	}
-	return b, facts
-}
 
 func docs(t *testing.T) []*model.Document {
 	t.Helper()
@@ -69,7 +37,7 @@ func TestGroupsBySpeakerUnattributedLast(t *testing.T) {
 	if len(who) != 3 || who[0] != "Ann Smith" || who[1] != "Bob Jones" || who[2] != "" {
 		t.Fatalf("by speaker, unattributed last: %q", who)
 	}
-	b, _ = send(b, press("S"))
+	b, _ = testkit.Send(b, testkit.Press("S"))
 	if b.BySpeaker() || b.Shown()[0].Doc.Title != "Harvest News" || b.Shown()[2].Doc.Title != "Crowd News" {
 		t.Fatal("S sorts by document")
 	}
@@ -78,22 +46,22 @@ func TestGroupsBySpeakerUnattributedLast(t *testing.T) {
 func TestFilterTakesEveryKey(t *testing.T) {
 	b := New(docs(t), nil, DefaultKeyMap(), theme.New(true))
 	b.SetSize(100, 20)
-	b, facts := send(b, press("/"), press("h"), press("a"), press("r"), press("b"), press("Q"), press("q"), press("y"))
+	b, facts := testkit.Send(b, testkit.Press("/"), testkit.Press("h"), testkit.Press("a"), testkit.Press("r"), testkit.Press("b"), testkit.Press("Q"), testkit.Press("q"), testkit.Press("y"))
 	if len(facts) != 0 || !b.Filtering() || b.Value() != "harbQqy" {
 		t.Fatalf("every key is typed while filtering: %q, facts %v", b.Value(), facts)
 	}
 	for range 3 {
-		b, _ = send(b, tea.KeyPressMsg{Code: tea.KeyBackspace})
+		b, _ = testkit.Send(b, tea.KeyPressMsg{Code: tea.KeyBackspace})
 	}
-	b, _ = send(b, press("enter"))
+	b, _ = testkit.Send(b, testkit.Press("enter"))
 	if b.Filtering() || len(b.Shown()) != 1 || b.Shown()[0].Span().Speaker != "Bob Jones" {
 		t.Fatalf("enter keeps the filter: %q, %d shown", b.Value(), len(b.Shown()))
 	}
-	b, facts = send(b, press("esc"))
+	b, facts = testkit.Send(b, testkit.Press("esc"))
 	if len(facts) != 0 || b.Value() != "" || len(b.Shown()) != 3 {
 		t.Fatal("esc clears the filter before it closes the browser")
 	}
-	_, facts = send(b, press("esc"))
+	_, facts = testkit.Send(b, testkit.Press("esc"))
 	if _, ok := facts[0].(ClosedMsg); !ok {
 		t.Fatalf("esc with no filter closes: %v", facts)
 	}
@@ -105,7 +73,7 @@ func TestFilterTakesEveryKey(t *testing.T) {
 func TestKeysReportWhatTheUserAsked(t *testing.T) {
 	b := New(docs(t), nil, DefaultKeyMap(), theme.New(true))
 	b.SetSize(100, 20)
-	b, facts := send(b, press("j"), press("y"), press("Y"), press("s"), press("E"), press("enter"), press("Q"))
+	b, facts := testkit.Send(b, testkit.Press("j"), testkit.Press("y"), testkit.Press("Y"), testkit.Press("s"), testkit.Press("E"), testkit.Press("enter"), testkit.Press("Q"))
 	second := b.Shown()[1]
 	want := []tea.Msg{
 		CopyAskedMsg{Quote: second},

@@ -4,21 +4,20 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"rostrum/tui/cursor"
 	"rostrum/tui/textin"
 )
 
 // KeyMap holds the browser's keys. While the filter is typed only
 // FilterAccept and FilterCancel act; every other key is typed.
 type KeyMap struct {
-	Up, Down, Top, Bottom    key.Binding
-	PageUp, PageDown         key.Binding
-	HalfPageUp, HalfPageDown key.Binding
-	Open, Back, Close        key.Binding
-	Filter, Sort             key.Binding
-	FilterAccept             key.Binding
-	FilterCancel             key.Binding
-	CopyQuote, CopyCitation  key.Binding
-	Star, Export             key.Binding
+	cursor.Keys             // Up, Down, Top, Bottom, PageUp, PageDown, HalfPageUp, HalfPageDown
+	Open, Back, Close       key.Binding
+	Filter, Sort            key.Binding
+	FilterAccept            key.Binding
+	FilterCancel            key.Binding
+	CopyQuote, CopyCitation key.Binding
+	Star, Export            key.Binding
 }
 
 // DefaultKeyMap returns the browser's default keys.
@@ -27,14 +26,7 @@ func DefaultKeyMap() KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
 	}
 	return KeyMap{
-		Up:           b([]string{"k", "up"}, "↑/k", "up"),
-		Down:         b([]string{"j", "down"}, "↓/j", "down"),
-		Top:          b([]string{"g", "home"}, "g/home", "top"),
-		Bottom:       b([]string{"G", "end"}, "G/end", "bottom"),
-		PageUp:       b([]string{"pgup"}, "pgup", "page up"),
-		PageDown:     b([]string{"pgdown"}, "pgdn", "page down"),
-		HalfPageUp:   b([]string{"ctrl+u"}, "ctrl+u", "½ page up"),
-		HalfPageDown: b([]string{"ctrl+d"}, "ctrl+d", "½ page down"),
+		Keys:         cursor.DefaultKeys(),
 		Open:         b([]string{"enter"}, "enter", "read"),
 		Back:         b([]string{"esc"}, "esc", "back"),
 		Close:        b([]string{"Q"}, "Q", "quote browser"),
@@ -150,32 +142,11 @@ func (b Model) browseKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Export):
 		return b, report(ExportAskedMsg{Quotes: b.Shown()})
 	default:
-		b.moveKey(msg)
+		if delta, ok := k.Delta(msg, b.shown.Len(), b.rows()); ok {
+			b.move(delta)
+		}
 	}
 	return b, nil
-}
-
-// moveKey moves the cursor for the movement keys.
-func (b *Model) moveKey(msg tea.KeyPressMsg) {
-	k := b.keys
-	switch {
-	case key.Matches(msg, k.Up):
-		b.move(-1)
-	case key.Matches(msg, k.Down):
-		b.move(1)
-	case key.Matches(msg, k.Top):
-		b.move(-len(b.shown))
-	case key.Matches(msg, k.Bottom):
-		b.move(len(b.shown))
-	case key.Matches(msg, k.PageUp):
-		b.move(-b.rows())
-	case key.Matches(msg, k.PageDown):
-		b.move(b.rows())
-	case key.Matches(msg, k.HalfPageUp):
-		b.move(-max(b.rows()/2, 1))
-	case key.Matches(msg, k.HalfPageDown):
-		b.move(max(b.rows()/2, 1))
-	}
 }
 
 // report is a command that reports a fact to the root.

@@ -15,7 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"rostrum/model"
-	"rostrum/tui/box"
+	"rostrum/tui/cursor"
 	"rostrum/tui/textin"
 	"rostrum/tui/theme"
 )
@@ -55,11 +55,12 @@ func DefaultKeyMap() KeyMap {
 	b := func(k, helpKey, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(k), key.WithHelp(helpKey, desc))
 	}
+	move := cursor.DefaultKeys()
 	return KeyMap{
 		Up:       b("up", "↑", "up"),
 		Down:     b("down", "↓", "down"),
-		PageUp:   b("pgup", "pgup", "page up"),
-		PageDown: b("pgdown", "pgdn", "page down"),
+		PageUp:   move.PageUp,
+		PageDown: move.PageDown,
 		Toggle:   b("space", "space", "tick"),
 		Apply:    b("enter", "enter", "apply"),
 		Cancel:   b("esc", "esc", "cancel"),
@@ -79,13 +80,10 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 
 // Model is the open picker.
 //
-// Invariants: shown indexes items; 0 <= cursor < len(shown) unless shown
-// is empty (cursor 0); offset <= cursor.
+// Invariants: shown indexes items (and keeps cursor.List's).
 type Model struct {
 	items         []Item
-	shown         []int
-	cursor        int
-	offset        int
+	shown         cursor.List
 	input         textin.Model
 	anyOf         bool
 	width, height int
@@ -123,9 +121,9 @@ func (p Model) Value() string { return p.input.Value() }
 
 // Shown is the items shown, in order.
 func (p Model) Shown() []Item {
-	out := make([]Item, len(p.shown))
-	for i, k := range p.shown {
-		out[i] = p.items[k]
+	out := make([]Item, p.shown.Len())
+	for k := range out {
+		out[k] = p.items[p.shown.At(k)]
 	}
 	return out
 }
@@ -135,16 +133,7 @@ func (p Model) Len() int { return len(p.items) }
 
 // Check reports the first broken invariant, for tests.
 func (p Model) Check() error {
-	n := len(p.shown)
-	if n == 0 && p.cursor != 0 || n > 0 && (p.cursor < 0 || p.cursor >= n) || p.offset < 0 || p.offset > p.cursor {
-		return fmt.Errorf("topic picker cursor %d, offset %d, %d entries", p.cursor, p.offset, n)
-	}
-	for _, i := range p.shown {
-		if i < 0 || i >= len(p.items) {
-			return fmt.Errorf("topic picker shows item %d of %d", i, len(p.items))
-		}
-	}
-	return nil
+	return p.shown.Check("topic picker", len(p.items))
 }
 
 // Update handles a key, a paste or the pause after typing. Every key is
@@ -175,19 +164,15 @@ func (p Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Mode):
 		p.anyOf = !p.anyOf
 	case key.Matches(msg, k.Toggle):
-		if len(p.shown) > 0 {
-			it := &p.items[p.shown[p.cursor]]
-			it.On = !it.On
+		if i, ok := p.shown.Selected(); ok {
+			p.items[i].On = !p.items[i].On
 		}
-	case key.Matches(msg, k.Up):
-		p.move(-1)
-	case key.Matches(msg, k.Down):
-		p.move(1)
-	case key.Matches(msg, k.PageUp):
-		p.move(-p.rows())
-	case key.Matches(msg, k.PageDown):
-		p.move(p.rows())
 	default:
+		move := cursor.Keys{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown}
+		if delta, ok := move.Delta(msg, p.shown.Len(), p.rows()); ok {
+			p.move(delta)
+			return p, nil
+		}
 		var cmd tea.Cmd
 		p.input, cmd = p.input.Update(msg)
 		return p, cmd
@@ -200,28 +185,15 @@ func report(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 
 // narrow shows the items whose label or kind contains every typed word.
 func (p *Model) narrow() {
-	terms := strings.Fields(strings.ToLower(p.input.Value()))
-	p.shown = p.shown[:0]
-	for i, it := range p.items {
-		hay := strings.ToLower(it.Label + " " + it.Kind)
-		ok := true
-		for _, t := range terms {
-			if !strings.Contains(hay, t) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			p.shown = append(p.shown, i)
-		}
-	}
-	p.cursor, p.offset = 0, 0
+	p.shown.Narrow(p.input.Value(), len(p.items), func(i int) string {
+		return strings.ToLower(p.items[i].Label + " " + p.items[i].Kind)
+	})
 }
 
 func (p *Model) rows() int { return max(p.height-3, 1) }
 
 func (p *Model) move(delta int) {
-	p.cursor, p.offset = box.Scroll(p.cursor, p.offset, delta, len(p.shown), p.rows())
+	p.shown.Move(delta, p.rows())
 }
 
 // chosen is the filter the ticks make, topics in picker order.
@@ -249,19 +221,19 @@ func (p Model) View() string {
 	}
 	head := st.Brand.Render(" Topics and facets") + st.HeaderText.Render(fmt.Sprintf(" · documents with %s · tab switches · space ticks · enter applies · esc cancels", mode))
 	lines := []string{head, " " + p.input.View()}
-	if len(p.shown) == 0 {
+	if p.shown.Len() == 0 {
 		lines = append(lines, "  "+st.ListEmpty.Render("Nothing matches."))
 	}
-	end := min(p.offset+p.rows(), len(p.shown))
-	for k := p.offset; k < end; k++ {
-		it := p.items[p.shown[k]]
+	from, to := p.shown.InView(p.rows())
+	for k := from; k < to; k++ {
+		it := p.items[p.shown.At(k)]
 		tick := "[ ]"
 		if it.On {
 			tick = "[x]"
 		}
 		row := fmt.Sprintf("%s %-7s %5d  %s", tick, it.Kind, it.Count, it.Label)
 		row = ansi.Truncate(row, max(p.width-3, 1), "…")
-		if k == p.cursor {
+		if k == p.shown.Cursor() {
 			lines = append(lines, st.ListBar.Render("│")+" "+st.ListSelTitle.Render(row))
 		} else {
 			lines = append(lines, "  "+st.ListTitle.Render(row))

@@ -6,47 +6,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"rostrum/model"
-	"rostrum/tui/textin"
+	"rostrum/tui/internal/testkit"
 	"rostrum/tui/theme"
 )
-
-func press(s string) tea.KeyPressMsg {
-	switch s {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	}
-	return tea.KeyPressMsg{Code: []rune(s)[0], Text: s}
-}
-
-// send gives p the messages and returns it with the facts it reported;
-// the pause after an edit comes at once.
-func send(p Model, msgs ...tea.Msg) (Model, []tea.Msg) {
-	var facts []tea.Msg
-	for _, m := range msgs {
-		var cmd tea.Cmd
-		p, cmd = p.Update(m)
-		if cmd == nil {
-			continue
-		}
-		switch f := cmd().(type) {
-		case textin.EditedMsg:
-			if f.Changed {
-				p, _ = p.Update(textin.PausedMsg{ID: f.ID, Seq: f.Seq})
-			}
-		default:
-			facts = append(facts, f)
-		}
-	}
-	return p, facts
-}
 
 func items() []Item {
 	return []Item{
@@ -59,11 +21,11 @@ func items() []Item {
 func TestTypingNarrowsAndEveryLetterTypes(t *testing.T) {
 	p := New(items(), false, DefaultKeyMap(), theme.New(true))
 	p.SetSize(80, 20)
-	p, facts := send(p, press("q"), press("b"), press("a"))
+	p, facts := testkit.Send(p, testkit.Press("q"), testkit.Press("b"), testkit.Press("a"))
 	if len(facts) != 0 || p.Value() != "qba" {
 		t.Fatalf("letters, q included, type: %q, facts %v", p.Value(), facts)
 	}
-	p, _ = send(p, tea.KeyPressMsg{Code: tea.KeyBackspace}, tea.KeyPressMsg{Code: tea.KeyBackspace}, tea.KeyPressMsg{Code: tea.KeyBackspace}, tea.PasteMsg{Content: "BAKU"})
+	p, _ = testkit.Send(p, tea.KeyPressMsg{Code: tea.KeyBackspace}, tea.KeyPressMsg{Code: tea.KeyBackspace}, tea.KeyPressMsg{Code: tea.KeyBackspace}, tea.PasteMsg{Content: "BAKU"})
 	if shown := p.Shown(); len(shown) != 1 || shown[0].ID != "place:Baku" {
 		t.Fatalf("the pause after typing narrows to Baku: %+v", shown)
 	}
@@ -75,11 +37,11 @@ func TestTypingNarrowsAndEveryLetterTypes(t *testing.T) {
 func TestTicksApplyOnEnterOnly(t *testing.T) {
 	p := New(items(), false, DefaultKeyMap(), theme.New(true))
 	p.SetSize(80, 20)
-	p, facts := send(p, press("space"), press("down"), press("space"), press("down"), press("space"), press("tab"))
+	p, facts := testkit.Send(p, testkit.Press("space"), testkit.Press("down"), testkit.Press("space"), testkit.Press("down"), testkit.Press("space"), testkit.Press("tab"))
 	if len(facts) != 0 {
 		t.Fatalf("nothing is applied before enter: %v", facts)
 	}
-	_, facts = send(p, press("enter"))
+	_, facts = testkit.Send(p, testkit.Press("enter"))
 	if len(facts) != 1 {
 		t.Fatalf("enter reports one fact, got %v", facts)
 	}
@@ -89,7 +51,7 @@ func TestTicksApplyOnEnterOnly(t *testing.T) {
 		chosen.Choice.Facets[0] != want.Facets[0] || !chosen.Choice.AnyOf {
 		t.Fatalf("enter applies sport and Baku, any of; got %+v", facts[0])
 	}
-	_, facts = send(p, press("esc"))
+	_, facts = testkit.Send(p, testkit.Press("esc"))
 	if _, ok := facts[0].(CanceledMsg); !ok || len(facts) != 1 {
 		t.Fatalf("esc cancels: %v", facts)
 	}
