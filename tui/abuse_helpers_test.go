@@ -69,7 +69,7 @@ func parseDoc(t testing.TB, path, text string) *model.Document {
 // newDocHarness is newHarness for documents already parsed.
 func newDocHarness(t *testing.T, docs []*model.Document, problems []model.Problem) *harness {
 	t.Helper()
-	return harnessFor(t, New(model.NewCorpus(docs, problems), Options{Theme: ThemeDark}))
+	return harnessFor(t, New(model.NewCorpus(docs, problems), Options{Theme: ThemeDark, ExportDir: t.TempDir()}))
 }
 
 // abuseProblems are files that could not be read, with long and wide

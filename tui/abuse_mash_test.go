@@ -210,7 +210,7 @@ func mashDuringLoad(t *testing.T, seed int64) {
 	clip := &fakeClipboard{}
 	// The channel only marks a load in progress: nothing is ever sent on
 	// it; the batches are handed to Update as waitLoad would.
-	a := New(model.NewCorpus(nil, nil), Options{Theme: ThemeDark, Clipboard: clip, Loading: make(chan model.Progress)})
+	a := New(model.NewCorpus(nil, nil), Options{Theme: ThemeDark, Clipboard: clip, Loading: make(chan model.Progress), ExportDir: t.TempDir()})
 	fakeOutside(a)
 	m := &masher{t: t, seed: seed, app: a, rng: rng, unknown: map[string]int{}}
 	defer catchPanic(t, m.where)

@@ -68,7 +68,7 @@ func newHarness(t *testing.T, texts ...string) *harness {
 		}
 		docs = append(docs, d)
 	}
-	return harnessFor(t, New(model.NewCorpus(docs, nil), Options{Theme: ThemeDark}))
+	return harnessFor(t, New(model.NewCorpus(docs, nil), Options{Theme: ThemeDark, ExportDir: t.TempDir()}))
 }
 
 // harnessFor drives an App built by the test, with a fake clipboard and
