@@ -107,7 +107,7 @@ func TestTerminalSafeIsLinear(t *testing.T) {
 		"unterminated OSC": func(n int) string { return strings.Repeat("\x1b]0;word ", n) },
 		"unclosed links":   func(n int) string { return strings.Repeat("\x1b]8;;https://a.example\x07text ", n) },
 		"long link": func(n int) string {
-			u := "https://a.example/" + strings.Repeat("x", n*64)
+			u := "https://a.example/" + strings.Repeat("x", n*8)
 			return "\x1b]8;;" + u + "\x07" + u + "\x1b]8;;\x07"
 		},
 		"strings then one terminator": func(n int) string { return strings.Repeat("\x1bPword ", n) + "\x1b\\" },
