@@ -187,7 +187,9 @@ func parseMarkdown(d *Document, text string) {
 			}
 			// Lines counted in the file: the block starts after "---".
 			above := len(text) - len(strings.TrimLeft(text, "\n")) + 1
-			d.Problems = append(d.Problems, what+yamlsafe.ShiftLines(yamlsafe.Message(err), above))
+			// yaml.v3 quotes the offending value, control characters and all.
+			msg := oneLine(Sanitize(yamlsafe.ShiftLines(yamlsafe.Message(err), above)))
+			d.Problems = append(d.Problems, what+msg)
 			kept = []string{fenced(meta)}
 		} else {
 			r.apply(d)

@@ -18,6 +18,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -136,7 +137,20 @@ func Message(err error) string {
 	if errors.As(err, &te) {
 		msg = strings.Join(te.Errors, "; ")
 	}
-	return strings.Join(strings.Fields(msg), " ")
+	return strings.Join(strings.Fields(strings.Map(printable, msg)), " ")
+}
+
+// printable keeps the characters of a message that print, so a value
+// yaml.v3 quotes in its error (a NUL, an escape) cannot reach a
+// terminal through it; a space stands for any other white space.
+func printable(r rune) rune {
+	switch {
+	case unicode.IsSpace(r):
+		return ' '
+	case unicode.IsPrint(r):
+		return r
+	}
+	return -1
 }
 
 // lineRef finds every line number in a message.

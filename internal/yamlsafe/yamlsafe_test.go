@@ -108,3 +108,17 @@ func TestMessageFoldsQuotedLineBreaks(t *testing.T) {
 		t.Errorf("Message = %q, want one line with the value folded", msg)
 	}
 }
+
+// TestMessageDropsControls: a type error quoting a value that holds a NUL
+// or an escape (found by FuzzFrontMatter) prints none of them.
+func TestMessageDropsControls(t *testing.T) {
+	var out struct{ Tags []string }
+	err := Decode([]byte("tags: \"a\\0b\\e[2Jc\"\n"), &out, false)
+	if err == nil {
+		t.Fatal("a string where a list belongs decoded")
+	}
+	msg := Message(err)
+	if strings.ContainsAny(msg, "\x00\x1b") || !strings.Contains(msg, "ab[2Jc") {
+		t.Errorf("Message = %q, want the value without its controls", msg)
+	}
+}
