@@ -83,11 +83,11 @@ func (c *ShowCmd) Run(s *session) error {
 		return fmt.Errorf("rendering %s: %w", d.Path, err)
 	}
 	if style == "notty" {
-		out = plainHeader(d, c.width(s)) + out
+		// RenderMarkdown's output is filtered already; the header is
+		// filtered the same way, so only text, SGR and hyperlinks whose
+		// text is their address reach the terminal or the pipe.
+		out = tui.TerminalSafe(plainHeader(d, c.width(s))) + out
 	}
-	// The last step before output: only text, SGR and hyperlinks whose
-	// text is their address reach the terminal or the pipe.
-	out = tui.TerminalSafe(out)
 	w := &colorprofile.Writer{Forward: s.Out, Profile: profile}
 	_, err = fmt.Fprintln(w, out)
 	return err

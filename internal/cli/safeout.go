@@ -9,7 +9,6 @@ import (
 	"io"
 	"reflect"
 	"strings"
-	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -234,19 +233,12 @@ func escapeJSON(b []byte) []byte {
 	return out
 }
 
-// kept caches keeps, by rune.
-var kept sync.Map
-
-// keeps reports whether the sanitiser lets r through as it is; it follows
-// model.Sanitize rather than a list of its own. (U+FFFD, which the encoder
-// writes for invalid UTF-8, is kept.)
+// keeps reports whether r may stand in JSON output as it is: a character
+// the sanitiser keeps wherever it stands (model.PrintableRune), the
+// encoder's line breaks and tabs, and U+FFFD, which the encoder writes
+// for invalid UTF-8.
 func keeps(r rune) bool {
-	if v, ok := kept.Load(r); ok {
-		return v.(bool)
-	}
-	k := r == utf8.RuneError || model.Sanitize(string(r)) == string(r)
-	kept.Store(r, k)
-	return k
+	return r == utf8.RuneError || r == '\n' || r == '\t' || model.PrintableRune(r)
 }
 
 // docPath is where a document came from: its exact file or, for the seeds
