@@ -45,8 +45,8 @@ func (c *Corpus) Append(docs []*Document, problems []Problem) {
 	start := len(c.Docs)
 	c.Docs = append(c.Docs, docs...)
 	for i := range problems {
-		problems[i].Path = displayPath(problems[i].Path)
-		problems[i].Reason = displayPath(problems[i].Reason)
+		problems[i].Path = OneLine(problems[i].Path)
+		problems[i].Reason = OneLine(problems[i].Reason)
 	}
 	c.Problems = append(c.Problems, problems...)
 	c.indexFrom(start)
@@ -63,8 +63,8 @@ func NewCorpus(docs []*Document, problems []Problem) *Corpus {
 // escape sequences too) and builds the lookup tables.
 func (c *Corpus) index() {
 	for i := range c.Problems {
-		c.Problems[i].Path = displayPath(c.Problems[i].Path)
-		c.Problems[i].Reason = displayPath(c.Problems[i].Reason)
+		c.Problems[i].Path = OneLine(c.Problems[i].Path)
+		c.Problems[i].Reason = OneLine(c.Problems[i].Reason)
 	}
 	c.indexFrom(0)
 }
@@ -77,7 +77,7 @@ func (c *Corpus) indexFrom(start int) {
 	c.indexTopics(start)
 	for i := start; i < len(c.Docs); i++ {
 		d := c.Docs[i]
-		d.Path = displayPath(d.Path)
+		d.Path = OneLine(d.Path)
 		base := d.ID
 		for n := 2; c.byID[d.ID] != nil; n++ {
 			d.ID = fmt.Sprintf("%s-%d", base, n)
@@ -140,9 +140,10 @@ func (c *Corpus) Notes() []Problem {
 	return out
 }
 
-// displayPath is a path or message made safe and single-line for output.
-func displayPath(p string) string {
-	return strings.Join(strings.Fields(Sanitize(p)), " ")
+// OneLine is a path, name or message made safe and single-line for
+// output: sanitised, with every run of white space one space.
+func OneLine(s string) string {
+	return strings.Join(strings.Fields(Sanitize(s)), " ")
 }
 
 // indexTopics numbers the topics of the documents from start on.

@@ -115,7 +115,7 @@ func finish(prefix string, docs []*Document, problems []Problem) {
 		if prefix != "" {
 			p = path.Join(prefix, p)
 		}
-		return displayPath(p)
+		return OneLine(p)
 	}
 	for _, d := range docs {
 		d.Path = final(d.Path)
@@ -125,7 +125,7 @@ func finish(prefix string, docs []*Document, problems []Problem) {
 			problems[i].File = p
 		}
 		problems[i].Path = final(problems[i].Path)
-		problems[i].Reason = displayPath(problems[i].Reason)
+		problems[i].Reason = OneLine(problems[i].Reason)
 	}
 }
 

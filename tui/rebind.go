@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 
 	"rostrum/model"
@@ -32,7 +30,7 @@ func (k *KeyMap) Rebind(action string, keys []string) bool {
 		return false
 	}
 	b.SetKeys(keys...)
-	shown := strings.Join(strings.Fields(model.Sanitize(keys[0])), " ")
+	shown := model.OneLine(keys[0])
 	if shown == "" {
 		shown = "\ufffd"
 	}

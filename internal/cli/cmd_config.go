@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"rostrum/internal/config"
+	"rostrum/model"
 )
 
 // ConfigCmd tells where the config file is and whether it is valid, checks
@@ -54,7 +55,7 @@ func (c *ConfigCmd) Run(s *session) error {
 		state = "invalid: " + err.Error()
 	}
 	return writeText(s, func(w io.Writer) error {
-		_, err := fmt.Fprintf(w, "%s\n%s\n", oneLine(path), oneLine(state))
+		_, err := fmt.Fprintf(w, "%s\n%s\n", model.OneLine(path), model.OneLine(state))
 		return err
 	})
 }

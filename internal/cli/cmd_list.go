@@ -149,8 +149,8 @@ func writeListText(w io.Writer, docs []*model.Document) error {
 		if where == "" {
 			where = d.Source
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", oneLine(d.ID), dash(d.DateString()), dash(oneLine(where)),
-			dash(oneLine(d.Speaker)), len(d.Quotes), dash(oneLine(topicIDs(d))), oneLine(d.Title))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", model.OneLine(d.ID), dash(d.DateString()), dash(model.OneLine(where)),
+			dash(model.OneLine(d.Speaker)), len(d.Quotes), dash(model.OneLine(topicIDs(d))), model.OneLine(d.Title))
 	}
 	return tw.Flush()
 }
@@ -254,7 +254,7 @@ func writeProblems(s *session, problems []model.Problem, format string) error {
 	}
 	return writeText(s, func(w io.Writer) error {
 		for _, p := range problems {
-			line := oneLine(p.String())
+			line := model.OneLine(p.String())
 			if p.Read {
 				line += " (read)"
 			}

@@ -148,11 +148,11 @@ func writeQuotesMarkdown(w io.Writer, found []docQuote) error {
 func writeQuotesText(w io.Writer, found []docQuote) error {
 	for i, dq := range found {
 		d, q := dq.doc, dq.q
-		who := oneLine(q.Speaker)
+		who := model.OneLine(q.Speaker)
 		if who == "" {
 			who = "(unattributed)"
 		}
-		head := []string{who, oneLine(d.ID)}
+		head := []string{who, model.OneLine(d.ID)}
 		if ds := d.DateString(); ds != "" {
 			head = append(head, ds)
 		}

@@ -40,7 +40,7 @@ func writeStarred(s *session, format string) error {
 	if format == "json" {
 		out := make([]starredEntry, 0, len(stars))
 		for _, st := range stars {
-			out = append(out, starredEntry{Doc: st.Doc, pathJSON: pathOf(st.Path, oneLine(st.Path)), Title: st.Title,
+			out = append(out, starredEntry{Doc: st.Doc, pathJSON: pathOf(st.Path, model.OneLine(st.Path)), Title: st.Title,
 				Date: nullable(st.Date), Speaker: nullable(st.Speaker), Text: st.Text, Citation: st.Citation,
 				Start: st.Start, End: st.End, Starred: st.Starred})
 		}
@@ -51,7 +51,7 @@ func writeStarred(s *session, format string) error {
 			c := newCSV(w)
 			c.Row("doc", "path", "date", "speaker", "start", "end", "text", "citation")
 			for _, st := range stars {
-				c.Row(st.Doc, oneLine(st.Path), st.Date, st.Speaker, strconv.Itoa(st.Start), strconv.Itoa(st.End), st.Text, st.Citation)
+				c.Row(st.Doc, model.OneLine(st.Path), st.Date, st.Speaker, strconv.Itoa(st.Start), strconv.Itoa(st.End), st.Text, st.Citation)
 			}
 			return c.Flush()
 		}

@@ -97,8 +97,8 @@ func writeTopicsText(w io.Writer, entries []topicEntry) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "COUNT\tTAG\tLABEL\tIPTC\tIPTC TOP LEVEL")
 	for _, e := range entries {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s (%s)\t%s\n", e.Count, oneLine(e.ID), oneLine(e.Label), oneLine(e.IPTC),
-			oneLine(e.IPTCName), oneLine(e.TopLabel))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s (%s)\t%s\n", e.Count, model.OneLine(e.ID), model.OneLine(e.Label), model.OneLine(e.IPTC),
+			model.OneLine(e.IPTCName), model.OneLine(e.TopLabel))
 	}
 	return tw.Flush()
 }
@@ -116,18 +116,18 @@ func explain(s *session, d *model.Document, format string) error {
 		}{d.ID, d.Title, topicsJSON(d), entitiesOf(d), nullable(d.Source)})
 	}
 	return writeText(s, func(w io.Writer) error {
-		fmt.Fprintf(w, "%s  %s\n\n", oneLine(d.ID), oneLine(d.Title))
+		fmt.Fprintf(w, "%s  %s\n\n", model.OneLine(d.ID), model.OneLine(d.Title))
 		if len(d.Topics) == 0 {
 			fmt.Fprintln(w, "No topic reached the threshold.")
 		}
 		for i, t := range d.Topics {
 			fmt.Fprintf(w, "%d. %s (%s, %s; IPTC top level: %s)  score %.2f\n   matched: %s\n",
-				i+1, oneLine(t.Label), oneLine(t.ID), oneLine(t.IPTC), oneLine(t.TopLabel), t.Score, oneLine(strings.Join(t.Terms, ", ")))
+				i+1, model.OneLine(t.Label), model.OneLine(t.ID), model.OneLine(t.IPTC), model.OneLine(t.TopLabel), t.Score, model.OneLine(strings.Join(t.Terms, ", ")))
 		}
 		e := entitiesOf(d)
 		_, err := fmt.Fprintf(w, "\nPeople: %s\nOrganisations: %s\nPlaces: %s\nSource: %s\n",
-			dash(oneLine(strings.Join(e.People, ", "))), dash(oneLine(strings.Join(e.Organisations, ", "))),
-			dash(oneLine(strings.Join(e.Places, ", "))), dash(oneLine(d.Source)))
+			dash(model.OneLine(strings.Join(e.People, ", "))), dash(model.OneLine(strings.Join(e.Organisations, ", "))),
+			dash(model.OneLine(strings.Join(e.Places, ", "))), dash(model.OneLine(d.Source)))
 		return err
 	})
 }

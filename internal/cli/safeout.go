@@ -86,13 +86,6 @@ func writeText(s *session, write func(w io.Writer) error) error {
 	return err
 }
 
-// oneLine is a value for a column or a heading: sanitised, with runs of
-// white space (newlines and tabs included) made one space, so a label
-// from a file cannot start a line of its own or break the columns.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(model.Sanitize(s)), " ")
-}
-
 // csvWriter writes CSV rows whose cells are sanitised and defused.
 type csvWriter struct{ w *csv.Writer }
 
