@@ -15,23 +15,57 @@ func (d *Document) QuoteText(q *quotes.Span) string {
 
 // Citation formats a quote for pasting elsewhere:
 //
-//	“…” — Speaker, Place, Date (Source)
+//	“…” — Speaker, quoted by Who, Title, Place, Date (Source)
 //
-// Parts that are not known are left out; an unattributed quote is cited to
-// the document instead of a speaker: “…” — in “Title”, Place, Date.
+// Parts that are not known are left out, and so is a part that an earlier
+// one already says (a UN title that names the country and the year).
+// "quoted by" names the speech's or turn's speaker who cited the quote.
 func (d *Document) Citation(q *quotes.Span) string {
+	who := q.Speaker
+	if q.QuotedBy != "" {
+		who = strings.TrimPrefix(who+", quoted by "+q.QuotedBy, ", ")
+	}
+	return d.cite(d.QuoteText(q), who)
+}
+
+// PassageText is the text of the passage r of Body: its sentences as
+// written, paragraphs joined by a blank line, without a transcript's
+// turn labels.
+func (d *Document) PassageText(r quotes.Range) string {
+	var parts []string
+	for _, p := range d.ParagraphRanges() {
+		lo, hi := max(r.Start, p.Start), min(r.End, p.End)
+		if lo >= hi {
+			continue
+		}
+		if lo == p.Start {
+			lo += quotes.TurnLabelLen(d.Body[p.Start:p.End])
+		}
+		if t := strings.TrimSpace(d.Body[lo:hi]); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// PassageCitation formats the passage r of Body (a run of sentences) for
+// pasting elsewhere, as Citation does a quote; the speaker is whoever
+// speaks there (SpeakerAt).
+func (d *Document) PassageCitation(r quotes.Range) string {
+	return d.cite(d.PassageText(r), d.SpeakerAt(r.Start))
+}
+
+// cite writes “text” — who, Title, Place, Date (Source), leaving out
+// the parts not known or already said.
+func (d *Document) cite(text, who string) string {
 	var b strings.Builder
 	b.WriteString("“")
 	// A comma or colon that led into "said X" does not belong in a citation.
-	b.WriteString(strings.TrimRight(d.QuoteText(q), ",;: "))
+	b.WriteString(strings.TrimRight(text, ",;: "))
 	b.WriteString("”")
 	var parts []string
-	who := q.Speaker
-	if who == "" && d.Title != "" {
-		who = "in “" + d.Title + "”"
-	}
-	for _, s := range []string{who, d.Place, d.DateString()} {
-		if s != "" {
+	for _, s := range []string{who, d.citeTitle(), d.Place, d.DateString()} {
+		if s != "" && !saidIn(parts, s) {
 			parts = append(parts, s)
 		}
 	}
@@ -43,6 +77,25 @@ func (d *Document) Citation(q *quotes.Span) string {
 		b.WriteString(" (" + d.Source + ")")
 	}
 	return b.String()
+}
+
+// citeTitle is the title as a citation gives it: none when the title is
+// only a label made of the speaker's name (a UN list title).
+func (d *Document) citeTitle() string {
+	if d.Speaker != "" && strings.Contains(d.Title, d.Speaker) {
+		return ""
+	}
+	return d.Title
+}
+
+// saidIn reports whether one of parts already holds s.
+func saidIn(parts []string, s string) bool {
+	for _, p := range parts {
+		if strings.Contains(p, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // CitationMarkdown is a citation as a Markdown block quote, one "> " line

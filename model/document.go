@@ -56,6 +56,10 @@ type Document struct {
 	Terms  []quotes.Span
 	// People are the people named in Body, in order of first mention.
 	People []quotes.Person
+	// Turns are, for a transcript, the speaker of each paragraph's turn
+	// ("" where the speaker is not named, as for "Q:"); nil for other
+	// documents.
+	Turns []string
 	// StrayMarks counts quotation marks that pair with nothing.
 	StrayMarks int
 
@@ -152,9 +156,31 @@ func (d *Document) findQuotes() {
 	}
 	d.People = res.People
 	d.StrayMarks = len(res.Stray)
+	d.Turns = res.Turns
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		if by := d.SpeakerAt(q.Outer.Start); by != q.Speaker {
+			q.QuotedBy = by
+		}
+	}
 	if d.Speaker == "" {
 		d.Speaker = mostQuoted(d.Quotes)
 	}
+}
+
+// SpeakerAt is who speaks at the byte offset off of Body: in a
+// transcript, the speaker of the turn (none for an unnamed one); else the
+// document's speaker, "" when not known.
+func (d *Document) SpeakerAt(off int) string {
+	if d.Turns == nil {
+		return d.Speaker
+	}
+	for i, p := range d.ParagraphRanges() {
+		if off < p.End+2 {
+			return d.Turns[i]
+		}
+	}
+	return ""
 }
 
 // mostQuoted is the speaker with the most quotes, or "" when nobody is

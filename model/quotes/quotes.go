@@ -80,6 +80,11 @@ type Span struct {
 	Depth         int       // 0 for a top-level span, 1 inside another, …
 	Unclosed      bool      // no closing mark: closed at the paragraph end
 	Attribution
+	// QuotedBy is who cites the quote: the speaker of the speech, or of
+	// the transcript turn, it is in, when that is someone else than its
+	// speaker; "" otherwise. The caller sets it (Extract does not know
+	// the document's speaker's sources).
+	QuotedBy string
 }
 
 // Text is the span's content without marks: segments of one paragraph are
@@ -126,6 +131,10 @@ type Result struct {
 	Spans  []Span   // all quoted spans, quotes, terms and titles, in text order
 	Stray  []int    // byte offsets of quotation marks that pair with nothing
 	People []Person // the people named in the text, in order of first mention
+	// Turns give each paragraph the speaker of the transcript turn it is
+	// in ("" for none or an unnamed speaker); nil when the text has no
+	// turn labels.
+	Turns []string
 }
 
 // Quotes returns only the spans of kind Quote, in text order.
@@ -164,5 +173,8 @@ func ExtractWith(text string, paras []Range, opts Options) Result {
 	res.People = ents.people
 	turns := findTurns(text, paras, opts.Speaker)
 	res.Spans = attribute(text, paras, sc.spans, ents, turns)
+	if hasTurns(text, paras) {
+		res.Turns = turns
+	}
 	return res
 }

@@ -36,3 +36,22 @@ func findTurns(text string, paras []Range, docSpeaker string) []string {
 	}
 	return turns
 }
+
+// TurnLabelLen is the length in bytes of the transcript turn label that
+// opens para ("THE PRESIDENT: "), 0 when there is none.
+func TurnLabelLen(para string) int {
+	if m := turnLabel.FindStringIndex(para); m != nil {
+		return m[1]
+	}
+	return 0
+}
+
+// hasTurns reports whether any paragraph opens with a turn label.
+func hasTurns(text string, paras []Range) bool {
+	for _, p := range paras {
+		if TurnLabelLen(text[p.Start:p.End]) > 0 {
+			return true
+		}
+	}
+	return false
+}
